@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// `momo-console`: the same services as the app, headless, for scheduled runs,
+// scripts and tests.
+import { runCli } from './cli/run-cli';
+
+void runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+}).then((code) => {
+  process.exitCode = code;
+});

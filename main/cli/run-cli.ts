@@ -1,0 +1,59 @@
+// The command line's commands, runnable in-process by tests. Exit codes:
+// 0 all good, 1 ran but some items failed, 2 could not run (bad arguments,
+// unreadable input, no credentials).
+import packageJson from '../../package.json';
+import { resolveDataDir } from '../data-dir';
+import { LOCAL_SANDBOX_PROFILE } from '../profiles/local-sandbox-profile';
+
+export const EXIT_OK = 0;
+export const EXIT_USAGE = 2;
+
+const USAGE = `Usage: momo-console <command> [options]
+
+Commands:
+  info [--json]     Show the version, the data directory and the active profile.
+  help              Show this help.
+
+Options:
+  --version         Print the version.
+  --json            Machine-readable output (one JSON object).
+
+Data lives in ${'$'}MOMO_CONSOLE_HOME when set, else in the app's data directory.`;
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  const json = rest.includes('--json');
+  const unknown = rest.filter((arg) => arg !== '--json');
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${packageJson.version}\n`);
+    return EXIT_OK;
+  }
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    io.stdout(`${USAGE}\n`);
+    return command === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (command === 'info' && unknown.length === 0) {
+    const info = {
+      name: packageJson.productName,
+      version: packageJson.version,
+      node: process.versions.node,
+      dataDir: resolveDataDir(io.env),
+      activeProfile: LOCAL_SANDBOX_PROFILE,
+    };
+    io.stdout(
+      json
+        ? `${JSON.stringify(info)}\n`
+        : `${info.name} ${info.version} (Node ${info.node})\ndata directory: ${info.dataDir}\nactive profile: ${info.activeProfile.name} (${info.activeProfile.kind}, ${info.activeProfile.environment}, ${info.activeProfile.currency})\n`,
+    );
+    return EXIT_OK;
+  }
+  const problem = command === 'info' ? `unknown option for info: ${unknown.join(' ')}` : `unknown command: ${command}`;
+  io.stderr(json ? `${JSON.stringify({ error: { code: 'USAGE', message: problem } })}\n` : `momo-console: ${problem}\n\n${USAGE}\n`);
+  return EXIT_USAGE;
+}

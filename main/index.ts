@@ -1,0 +1,88 @@
+// Electron entry point: lifecycle, the app:// protocol, the IPC router wiring
+// and fatal-error reporting. Everything it calls runs in plain Node too.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { channels, ipcChannel, type ChannelName } from '../preload/contract';
+import { resolveDataDir } from './data-dir';
+import { createHandlers } from './ipc/handlers';
+import { createRouter } from './ipc/router';
+import { createLogger } from './logging/logger';
+import { describeFatalError } from './logging/fatal-error';
+import { APP_SCHEME, isAppOriginUrl } from './security/app-origin';
+import { resolveAppAsset } from './security/app-protocol';
+import { CONTENT_SECURITY_POLICY } from './security/content-security-policy';
+import { createMainWindow, lockDownSession, lockDownWebContents } from './window';
+
+const dataDir = resolveDataDir();
+app.setPath('userData', dataDir);
+const logger = createLogger();
+
+function reportFatal(kind: string, error: unknown): void {
+  logger.fatal({ err: error, kind }, 'uncaught error in main');
+  const { title, body } = describeFatalError(kind, error);
+  if (app.isReady()) dialog.showErrorBox(title, body);
+}
+process.on('uncaughtException', (error) => reportFatal('uncaughtException', error));
+process.on('unhandledRejection', (reason) => reportFatal('unhandledRejection', reason));
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+  const rendererDir = path.join(__dirname, '..', 'renderer');
+  const openMainWindow = () => {
+    mainWindow = createMainWindow(path.join(__dirname, '..', 'preload', 'index.js'), path.join(__dirname, '..', '..', 'assets', 'icon.png'));
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+
+  void app.whenReady().then(() => {
+    lockDownSession(session.defaultSession);
+    protocol.handle(APP_SCHEME, async (request) => {
+      const asset = resolveAppAsset(rendererDir, request.url);
+      if (!asset) return new Response('Not found', { status: 404 });
+      try {
+        const body = await readFile(asset.filePath);
+        return new Response(body, {
+          headers: { 'content-type': asset.mimeType, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+        });
+      } catch {
+        return new Response('Not found', { status: 404 });
+      }
+    });
+
+    const router = createRouter(
+      channels,
+      createHandlers({
+        frontDoor: 'electron',
+        dataDir,
+        runtime: { node: process.versions.node, electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
+        openUrl: (url) => shell.openExternal(url),
+      }),
+      { isTrustedSender: isAppOriginUrl, logger },
+    );
+    for (const name of router.channels) {
+      ipcMain.handle(ipcChannel(name as ChannelName), (event, payload: unknown) => router.handle(name, event.senderFrame?.url, payload));
+    }
+    openMainWindow();
+  });
+}

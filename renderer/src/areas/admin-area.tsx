@@ -1,0 +1,31 @@
+import { AreaPage } from '../components/area-page';
+import { EmptyState } from '../components/empty-state';
+import { useSession } from '../stores/app-stores';
+
+export function AdminArea() {
+  const profile = useSession((state) => state.profile);
+  return (
+    <AreaPage title="Admin" summary="Profiles, credentials and sandbox provisioning. Secrets go to the OS keychain and never come back to the screen.">
+      <article className="card" aria-label="Active profile details">
+        <h2>Active profile</h2>
+        {profile ? (
+          <dl className="facts">
+            <dt>Name</dt>
+            <dd>{profile.name}</dd>
+            <dt>Kind</dt>
+            <dd>{profile.kind}</dd>
+            <dt>Target environment</dt>
+            <dd>{profile.environment}</dd>
+            <dt>Currency</dt>
+            <dd>{profile.currency}</dd>
+          </dl>
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
+      </article>
+      <EmptyState title="No other profiles">
+        <p>Adding MTN sandbox or production profiles and their credentials is not part of this build yet.</p>
+      </EmptyState>
+    </AreaPage>
+  );
+}

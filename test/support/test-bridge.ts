@@ -1,0 +1,23 @@
+// Starts the loopback test bridge over the real handlers, for tests.
+import path from 'node:path';
+import { createHandlers } from '../../main/ipc/handlers';
+import { startTestBridge } from '../../main/test-bridge/bridge-server';
+
+export function startBridgeForTests(outDir = path.resolve('out')) {
+  const opened: string[] = [];
+  const errors: unknown[] = [];
+  const bridge = startTestBridge({
+    rendererDir: path.join(outDir, 'renderer'),
+    clientScriptPath: path.join(outDir, 'bridge', 'web-bridge.js'),
+    logger: { error: (details) => errors.push(details), warn: () => {} },
+    handlers: createHandlers({
+      frontDoor: 'test-bridge',
+      dataDir: '/tmp/momo-console-test',
+      runtime: { node: process.versions.node, electron: null, chrome: null },
+      openUrl: async (url) => {
+        opened.push(url);
+      },
+    }),
+  });
+  return { bridge, opened, errors };
+}
