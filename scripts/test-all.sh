@@ -23,6 +23,7 @@ check() {
 check "build" npm run --silent build
 check "tsc main+preload (node)" npx tsc -p tsconfig.node.json
 check "tsc renderer (dom)" npx tsc -p tsconfig.web.json
+check "tsc end-to-end tests (node + dom)" npx tsc -p tsconfig.e2e.json
 check "eslint" npx eslint --max-warnings 0 .
 
 echo "── vitest: node, renderer, e2e"
