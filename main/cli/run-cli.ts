@@ -4,15 +4,17 @@
 import packageJson from '../../package.json';
 import { resolveDataDir } from '../data-dir';
 import { LOCAL_SANDBOX_PROFILE } from '../profiles/local-sandbox-profile';
-
-export const EXIT_OK = 0;
-export const EXIT_USAGE = 2;
+import { EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io';
+import { runSandboxCommand, SANDBOX_USAGE } from './sandbox-command';
 
 const USAGE = `Usage: momo-console <command> [options]
 
 Commands:
   info [--json]     Show the version, the data directory and the active profile.
+  sandbox …         Run the embedded MoMo sandbox emulator until stopped.
   help              Show this help.
+
+  ${SANDBOX_USAGE}
 
 Options:
   --version         Print the version.
@@ -20,14 +22,9 @@ Options:
 
 Data lives in ${'$'}MOMO_CONSOLE_HOME when set, else in the app's data directory.`;
 
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  env: NodeJS.ProcessEnv;
-}
-
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'sandbox') return runSandboxCommand([...rest], io);
   const json = rest.includes('--json');
   const unknown = rest.filter((arg) => arg !== '--json');
   if (command === '--version' || command === '-v') {
