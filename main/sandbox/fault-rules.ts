@@ -45,7 +45,8 @@ export function firingRules(armed: readonly ArmedRule[], method: string, path: s
   for (const entry of armed) {
     const { rule } = entry;
     if (rule.method !== '*' && rule.method !== method) continue;
-    if (!entry.pattern.test(path)) continue;
+    // MTN's token paths end in a slash: `/collection/*` covers `/collection/token/` too.
+    if (!entry.pattern.test(path) && !entry.pattern.test(path.replace(/\/+$/, ''))) continue;
     if (rule.times !== undefined && entry.fired >= rule.times) continue;
     if (rule.rate < 1 && random() >= rule.rate) continue;
     entry.fired += 1;

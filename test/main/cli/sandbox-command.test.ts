@@ -1,0 +1,66 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../main/cli/run-cli';
+
+function startCli(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  let stop: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const firstLine = new Promise<string>((resolve) => {
+    const check = setInterval(() => {
+      if (stdout.includes('\n') || stderr) {
+        clearInterval(check);
+        resolve(stdout.split('\n')[0] ?? '');
+      }
+    }, 5);
+  });
+  const exit = runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, untilStopped: () => stopped });
+  return { exit, firstLine, stop, output: () => ({ stdout, stderr }) };
+}
+
+describe('momo-console sandbox', () => {
+  it('prints one JSON line with url, environment and keys, serves, and exits 0 when stopped', async () => {
+    const cli = startCli(['sandbox', '--port', '0', '--subscription-key', 'collection=my-collection-key', '--complete-after-ms', '5', '--faults', '{"method":"POST","path":"/remittance/*","action":"error","status":503}']);
+    const line = JSON.parse(await cli.firstLine) as { url: string; environment: string; subscriptionKeys: Record<string, string> };
+    expect(line.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(line.environment).toBe('sandbox');
+    expect(line.subscriptionKeys.collection).toBe('my-collection-key');
+    expect(line.subscriptionKeys.disbursement).toMatch(/^[0-9a-f]{32}$/);
+    const unauthorized = await fetch(`${line.url}/collection/token/`, { method: 'POST', headers: { 'Ocp-Apim-Subscription-Key': 'my-collection-key' } });
+    expect(await unauthorized.json()).toEqual({ error: 'login_failed' });
+    const faulted = await fetch(`${line.url}/remittance/token/`, { method: 'POST' });
+    expect(faulted.status).toBe(503);
+    cli.stop();
+    expect(await cli.exit).toBe(0);
+    await expect(fetch(`${line.url}/_sandbox/ledger`)).rejects.toThrow();
+  });
+
+  it('reads faults from @FILE', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'momo-cli-'));
+    const file = path.join(dir, 'faults.json');
+    await writeFile(file, JSON.stringify([{ method: '*', path: '/collection/*', action: 'rate-limit', retryAfter: 3 }]));
+    const cli = startCli(['sandbox', '--faults', `@${file}`]);
+    const line = JSON.parse(await cli.firstLine) as { url: string };
+    expect((await fetch(`${line.url}/collection/token/`, { method: 'POST' })).headers.get('retry-after')).toBe('3');
+    cli.stop();
+    expect(await cli.exit).toBe(0);
+  });
+
+  it.each([
+    [['--port', 'eighty'], '--port takes a whole number'],
+    [['--subscription-key', 'wallet=abc'], '--subscription-key takes PRODUCT=KEY'],
+    [['--faults', '{"method":"POST"'], '--faults is not valid JSON'],
+    [['--faults', '[{"method":"POST","path":"/x","action":"explode"}]'], '--faults rule 0'],
+    [['--faults', '@/nonexistent/faults.json'], 'cannot read /nonexistent/faults.json'],
+    [['--colour', 'red'], "Unknown option '--colour'"],
+    [['--currency', 'euro'], 'currency'],
+  ])('exits 2 naming the problem for %j', async (args, message) => {
+    const cli = startCli(['sandbox', ...args]);
+    expect(await cli.exit).toBe(2);
+    expect(cli.output().stderr).toContain(message);
+    expect(cli.output().stdout).toBe('');
+  });
+});
