@@ -8,6 +8,7 @@ import { resolveDataDir } from './data-dir';
 import { createHandlers } from './ipc/handlers';
 import { createRouter } from './ipc/router';
 import { createLogger } from './logging/logger';
+import { createLocalSandboxService } from './sandbox/local-sandbox-service';
 import { describeFatalError } from './logging/fatal-error';
 import { APP_SCHEME, isAppOriginUrl } from './security/app-origin';
 import { resolveAppAsset } from './security/app-protocol';
@@ -17,6 +18,7 @@ import { createMainWindow, lockDownSession, lockDownWebContents } from './window
 const dataDir = resolveDataDir();
 app.setPath('userData', dataDir);
 const logger = createLogger();
+const localSandbox = createLocalSandboxService();
 
 function reportFatal(kind: string, error: unknown): void {
   logger.fatal({ err: error, kind }, 'uncaught error in main');
@@ -55,7 +57,11 @@ if (!app.requestSingleInstanceLock()) {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
   });
 
-  void app.whenReady().then(() => {
+  app.on('will-quit', () => {
+    void localSandbox.stop();
+  });
+
+  void app.whenReady().then(async () => {
     lockDownSession(session.defaultSession);
     protocol.handle(APP_SCHEME, async (request) => {
       const asset = resolveAppAsset(rendererDir, request.url);
@@ -75,6 +81,7 @@ if (!app.requestSingleInstanceLock()) {
       createHandlers({
         frontDoor: 'electron',
         dataDir,
+        localSandbox,
         runtime: { node: process.versions.node, electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
         openUrl: (url) => shell.openExternal(url),
       }),
@@ -84,5 +91,9 @@ if (!app.requestSingleInstanceLock()) {
       ipcMain.handle(ipcChannel(name as ChannelName), (event, payload: unknown) => router.handle(name, event.senderFrame?.url, payload));
     }
     openMainWindow();
+    await localSandbox.start();
+    const sandboxStatus = localSandbox.status();
+    if (sandboxStatus.state === 'failed') logger.error({ message: sandboxStatus.message }, 'local sandbox did not start');
+    else logger.info({ url: sandboxStatus.url }, 'local sandbox running');
   });
 }

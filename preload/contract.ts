@@ -26,6 +26,13 @@ export const appInfoSchema = z.object({
   dataDir: z.string(),
 });
 
+export const localSandboxSchema = z.object({
+  state: z.enum(['starting', 'running', 'stopped', 'failed']),
+  url: z.string().url().nullable(),
+  environment: z.string(),
+  message: z.string().nullable(),
+});
+
 export const externalUrlSchema = z.object({
   url: z.string().url().max(2048),
 });
@@ -36,6 +43,7 @@ const noArgs = z.object({}).strict();
 export const channels = {
   getAppInfo: { args: noArgs, result: appInfoSchema },
   getActiveProfile: { args: noArgs, result: activeProfileSchema },
+  getLocalSandbox: { args: noArgs, result: localSandboxSchema },
   openExternal: { args: externalUrlSchema.strict(), result: z.object({ opened: z.literal(true) }) },
 } as const;
 

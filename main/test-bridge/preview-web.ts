@@ -4,11 +4,14 @@ import path from 'node:path';
 import { resolveDataDir } from '../data-dir';
 import { createHandlers } from '../ipc/handlers';
 import { createLogger } from '../logging/logger';
+import { createLocalSandboxService } from '../sandbox/local-sandbox-service';
 import { startTestBridge } from './bridge-server';
 
 async function main(): Promise<void> {
   const logger = createLogger();
   const outDir = path.join(__dirname, '..');
+  const localSandbox = createLocalSandboxService();
+  await localSandbox.start();
   const bridge = await startTestBridge({
     rendererDir: path.join(outDir, 'renderer'),
     clientScriptPath: path.join(outDir, 'bridge', 'web-bridge.js'),
@@ -17,6 +20,7 @@ async function main(): Promise<void> {
     handlers: createHandlers({
       frontDoor: 'test-bridge',
       dataDir: resolveDataDir(),
+      localSandbox,
       runtime: { node: process.versions.node, electron: null, chrome: null },
       openUrl: async (url) => {
         logger.info({ url }, 'preview cannot open a browser; open this link yourself');
@@ -24,7 +28,7 @@ async function main(): Promise<void> {
     }),
   });
   process.stdout.write(`MoMo Console web preview: ${bridge.pageUrl}\n`);
-  const stop = () => void bridge.close().then(() => process.exit(0));
+  const stop = () => void Promise.all([bridge.close(), localSandbox.stop()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

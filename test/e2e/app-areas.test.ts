@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestBridge } from '../../main/test-bridge/bridge-server';
+import { createLocalSandboxService, type LocalSandboxService } from '../../main/sandbox/local-sandbox-service';
 import { launchChromium } from '../support/chromium';
 import { startBridgeForTests } from '../support/test-bridge';
 
@@ -12,6 +13,7 @@ const SCREENSHOTS = path.resolve('test/e2e/screenshots');
 const AREAS = ['Payouts', 'Transactions', 'Balances', 'Admin', 'Settings'];
 
 let bridge: TestBridge;
+let localSandbox: LocalSandboxService;
 let opened: string[];
 let context: BrowserContext;
 let page: Page;
@@ -20,7 +22,9 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
-  const started = startBridgeForTests();
+  localSandbox = createLocalSandboxService({ completeAfterMs: 0 });
+  await localSandbox.start();
+  const started = startBridgeForTests(undefined, localSandbox);
   bridge = await started.bridge;
   opened = started.opened;
   context = await launchChromium();
@@ -37,6 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await bridge?.close();
+  await localSandbox?.stop();
 });
 
 describe('the console in Chromium', () => {
@@ -51,6 +56,7 @@ describe('the console in Chromium', () => {
       await nav.getByRole('button', { name: area }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(area);
       if (area === 'Settings') await page.getByText('Web preview (test bridge)').waitFor();
+      if (area === 'Admin') await page.getByLabel('Local sandbox emulator').getByText(localSandbox.status().url ?? 'no url').waitFor();
       await page.screenshot({ path: path.join(SCREENSHOTS, `${area.toLowerCase()}.png`) });
     }
   });

@@ -104,4 +104,15 @@ describe('app frame', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('UNAVAILABLE');
   });
+
+  it('shows the local sandbox emulator in Admin: running, or the reason it failed', async () => {
+    renderApp();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Admin' }));
+    const card = await screen.findByLabelText('Local sandbox emulator');
+    await within(card).findByText('http://127.0.0.1:41234');
+    cleanup();
+    renderApp(createFakeMomoApi({ getLocalSandbox: { ok: true, value: { state: 'failed', url: null, environment: 'sandbox', message: 'The local sandbox could not start: port in use' } } }));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Admin' }));
+    expect((await screen.findByRole('status')).textContent).toContain('could not start: port in use');
+  });
 });

@@ -10,6 +10,7 @@ export const defaultAnswers: Answers = {
     value: { name: 'MoMo Console', version: '9.9.9', frontDoor: 'electron', runtime: { node: '24.0.0', electron: '45.0.0', chrome: '140' }, platform: 'linux', dataDir: '/home/finance/.config/MoMo Console' },
   },
   getActiveProfile: { ok: true, value: { name: 'Local sandbox', kind: 'local', environment: 'sandbox', currency: 'EUR' } },
+  getLocalSandbox: { ok: true, value: { state: 'running', url: 'http://127.0.0.1:41234', environment: 'sandbox', message: null } },
   openExternal: { ok: true, value: { opened: true } },
 };
 
@@ -25,6 +26,7 @@ export function createFakeMomoApi(overrides: Partial<Answers> = {}) {
   const api = {
     getAppInfo: answer('getAppInfo'),
     getActiveProfile: answer('getActiveProfile'),
+    getLocalSandbox: answer('getLocalSandbox'),
     openExternal: answer('openExternal'),
     onBatchProgress: () => () => {},
     onTransactionStatus: () => () => {},

@@ -1,9 +1,14 @@
 // Starts the loopback test bridge over the real handlers, for tests.
 import path from 'node:path';
 import { createHandlers } from '../../main/ipc/handlers';
+import type { LocalSandboxService } from '../../main/sandbox/local-sandbox-service';
 import { startTestBridge } from '../../main/test-bridge/bridge-server';
 
-export function startBridgeForTests(outDir = path.resolve('out')) {
+const NO_SANDBOX: Pick<LocalSandboxService, 'status'> = {
+  status: () => ({ state: 'stopped', url: null, environment: 'sandbox', message: null }),
+};
+
+export function startBridgeForTests(outDir = path.resolve('out'), localSandbox = NO_SANDBOX) {
   const opened: string[] = [];
   const errors: unknown[] = [];
   const bridge = startTestBridge({
@@ -13,6 +18,7 @@ export function startBridgeForTests(outDir = path.resolve('out')) {
     handlers: createHandlers({
       frontDoor: 'test-bridge',
       dataDir: '/tmp/momo-console-test',
+      localSandbox,
       runtime: { node: process.versions.node, electron: null, chrome: null },
       openUrl: async (url) => {
         opened.push(url);

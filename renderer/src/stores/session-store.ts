@@ -6,6 +6,7 @@ import { callApi, type MomoApi } from '../api/momo-client';
 export interface SessionState {
   appInfo: ChannelResult<'getAppInfo'> | null;
   profile: ChannelResult<'getActiveProfile'> | null;
+  localSandbox: ChannelResult<'getLocalSandbox'> | null;
   loading: boolean;
   load(): Promise<void>;
 }
@@ -14,12 +15,17 @@ export function createSessionStore(api: MomoApi, reportError: (error: unknown) =
   return createStore<SessionState>()((set) => ({
     appInfo: null,
     profile: null,
+    localSandbox: null,
     loading: false,
     async load() {
       set({ loading: true });
       try {
-        const [appInfo, profile] = await Promise.all([callApi(api, 'getAppInfo', {}), callApi(api, 'getActiveProfile', {})]);
-        set({ appInfo, profile });
+        const [appInfo, profile, localSandbox] = await Promise.all([
+          callApi(api, 'getAppInfo', {}),
+          callApi(api, 'getActiveProfile', {}),
+          callApi(api, 'getLocalSandbox', {}),
+        ]);
+        set({ appInfo, profile, localSandbox });
       } catch (error) {
         reportError(error);
       } finally {

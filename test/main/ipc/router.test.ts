@@ -17,6 +17,7 @@ function setup(overrides: Partial<Handlers> = {}) {
       dataDir: '/tmp/x',
     }),
     getActiveProfile: () => ({ name: 'Local sandbox', kind: 'local', environment: 'sandbox', currency: 'EUR' }),
+    getLocalSandbox: () => ({ state: 'stopped', url: null, environment: 'sandbox', message: null }),
     openExternal: vi.fn(async () => ({ opened: true as const })),
     ...overrides,
   };
