@@ -34,6 +34,8 @@ export interface Transaction {
   refundOf: string | null;
 }
 
+type NewTransaction = Pick<Transaction, 'kind' | 'referenceId' | 'externalId' | 'amountMinor' | 'currency' | 'party' | 'request' | 'callbackUrl' | 'refundOf'>;
+
 export interface LedgerEntry {
   product: Product;
   kind: string;
@@ -72,19 +74,7 @@ export class SandboxLedger {
   }
 
   /** Records a new transaction; the caller has checked the reference id is free. */
-  create(input: {
-    kind: TransactionKind;
-    referenceId: string;
-    externalId: string | null;
-    amountMinor: bigint | null;
-    currency: string;
-    party: Party | null;
-    request: Record<string, unknown>;
-    callbackUrl: string | null;
-    refundOf: string | null;
-    now: number;
-    completeAfterMs: number;
-  }): Transaction {
+  create(input: NewTransaction & { now: number; completeAfterMs: number }): Transaction {
     const { now, completeAfterMs, ...fields } = input;
     const planned = fields.kind.outcomes === 'request' ? requestOutcome(fields.party?.partyId ?? '') : transferOutcome(fields.party?.partyId ?? '');
     const tx: Transaction = {
