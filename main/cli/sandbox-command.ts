@@ -10,18 +10,20 @@ import { EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io';
 
 export const SANDBOX_USAGE = `momo-console sandbox [--host 127.0.0.1] [--port 0] [--environment sandbox] [--currency EUR]
                      [--subscription-key PRODUCT=KEY]... [--complete-after-ms N]
-                     [--token-ttl-seconds N] [--faults JSON|@FILE]`;
+                     [--token-ttl-seconds N] [--faults JSON|@FILE] [--json]`;
 
 class UsageError extends Error {}
 
 export async function runSandboxCommand(args: string[], io: CliIo): Promise<number> {
+  // The listening line is JSON either way; --json also makes errors JSON.
+  const json = args.includes('--json');
   let sandbox;
   try {
-    const options = await sandboxOptionsFromArgs(args);
+    const options = await sandboxOptionsFromArgs(args.filter((arg) => arg !== '--json'));
     sandbox = await startSandbox(options);
   } catch (error) {
     const message = error instanceof UsageError || error instanceof z.ZodError ? describe(error) : `could not start: ${(error as Error).message}`;
-    io.stderr(`momo-console sandbox: ${message}\n\nUsage: ${SANDBOX_USAGE}\n`);
+    io.stderr(json ? `${JSON.stringify({ error: { code: 'USAGE', message } })}\n` : `momo-console sandbox: ${message}\n\nUsage: ${SANDBOX_USAGE}\n`);
     return EXIT_USAGE;
   }
   io.stdout(`${JSON.stringify({ url: sandbox.url, environment: sandbox.environment, subscriptionKeys: sandbox.subscriptionKeys })}\n`);

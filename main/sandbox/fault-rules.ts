@@ -40,8 +40,8 @@ function pathPattern(path: string): RegExp {
 }
 
 /** The rules that fire for this request, in the order given; counts each firing. */
-export function firingRules(armed: readonly ArmedRule[], method: string, path: string, random: () => number = Math.random): FaultRule[] {
-  const fired: FaultRule[] = [];
+export function firingRules(armed: readonly ArmedRule[], method: string, path: string, random: () => number = Math.random): ArmedRule[] {
+  const fired: ArmedRule[] = [];
   for (const entry of armed) {
     const { rule } = entry;
     if (rule.method !== '*' && rule.method !== method) continue;
@@ -50,7 +50,7 @@ export function firingRules(armed: readonly ArmedRule[], method: string, path: s
     if (rule.times !== undefined && entry.fired >= rule.times) continue;
     if (rule.rate < 1 && random() >= rule.rate) continue;
     entry.fired += 1;
-    fired.push(rule);
+    fired.push(entry);
   }
   return fired;
 }

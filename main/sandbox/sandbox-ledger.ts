@@ -3,6 +3,7 @@
 // view tests use to count what was really created.
 import { randomInt } from 'node:crypto';
 import { formatAmount, parseAmount } from '../money/amount';
+import { isKnownCurrency } from '../money/currency';
 import { requestOutcome, transferOutcome, type Outcome } from './test-numbers';
 import type { Party, Product, TransactionKind } from './transaction-kinds';
 
@@ -31,10 +32,19 @@ export interface Transaction {
   callbackUrl: string | null;
   callbackAttempts: { at: number; outcome: string }[];
   deliveryNotifications: string[];
+  /** The API user who created it: only its owner may read or act on it. */
+  ownerId: string;
+  /** For a refund: the request to pay it refunds, when that exists. */
   refundOf: string | null;
+  refundOriginal: Transaction | null;
+  /** For a request to pay: how much of it has been refunded so far. */
+  refundedMinor: bigint;
 }
 
-type NewTransaction = Pick<Transaction, 'kind' | 'referenceId' | 'externalId' | 'amountMinor' | 'currency' | 'party' | 'request' | 'callbackUrl' | 'refundOf'>;
+type NewTransaction = Pick<Transaction, 'kind' | 'referenceId' | 'externalId' | 'amountMinor' | 'currency' | 'party' | 'request' | 'callbackUrl' | 'refundOf' | 'ownerId'>;
+
+/** Refunds give back collected money: they refer to a request to pay. */
+const REFUNDABLE_STATUS_PATH = '/collection/v1_0/requesttopay/:referenceId';
 
 export interface LedgerEntry {
   product: Product;
@@ -76,9 +86,15 @@ export class SandboxLedger {
   /** Records a new transaction; the caller has checked the reference id is free. */
   create(input: NewTransaction & { now: number; completeAfterMs: number }): Transaction {
     const { now, completeAfterMs, ...fields } = input;
-    const planned = fields.kind.outcomes === 'request' ? requestOutcome(fields.party?.partyId ?? '') : transferOutcome(fields.party?.partyId ?? '');
+    const refundOriginal = fields.refundOf === null ? null : (this.find(REFUNDABLE_STATUS_PATH, fields.refundOf) ?? null);
+    // A refund pays the original payer, so that payer's test number decides it.
+    const party = refundOriginal?.party ?? fields.party;
+    const planned = fields.kind.outcomes === 'request' ? requestOutcome(party?.partyId ?? '') : transferOutcome(party?.partyId ?? '');
     const tx: Transaction = {
       ...fields,
+      party,
+      refundOriginal,
+      refundedMinor: 0n,
       planned,
       status: 'PENDING',
       reason: null,
@@ -127,14 +143,19 @@ export class SandboxLedger {
     return out;
   }
 
+  /** Sets the given balances, all or none: a bad entry throws before anything changes. */
   setBalances(balances: Partial<Balances>): void {
+    const updates: [Product, string, bigint][] = [];
     for (const [product, byCurrency] of Object.entries(balances) as [Product, Record<string, string>][]) {
-      const account = this.accounts.get(product) ?? new Map<string, bigint>();
       for (const [currency, amount] of Object.entries(byCurrency)) {
-        const parsed = amount === '0' ? { ok: true as const, minor: 0n } : parseAmount(amount, currency);
+        const parsed = /^0+(\.0+)?$/.test(amount) && isKnownCurrency(currency) ? { ok: true as const, minor: 0n } : parseAmount(amount, currency);
         if (!parsed.ok) throw new Error(`balance ${product} ${currency} "${amount}": ${parsed.problem}`);
-        account.set(currency, parsed.minor);
+        updates.push([product, currency, parsed.minor]);
       }
+    }
+    for (const [product, currency, minor] of updates) {
+      const account = this.accounts.get(product) ?? new Map<string, bigint>();
+      account.set(currency, minor);
       this.accounts.set(product, account);
     }
   }
@@ -178,20 +199,23 @@ export class SandboxLedger {
       return;
     }
     const refusal = this.refundRefusal(tx) ?? this.moveMoney(tx);
-    if (refusal) this.finish(tx, 'FAILED', refusal, now);
-    else this.finish(tx, 'SUCCESSFUL', null, now);
+    if (refusal) {
+      this.finish(tx, 'FAILED', refusal, now);
+      return;
+    }
+    if (tx.refundOriginal) tx.refundOriginal.refundedMinor += tx.amountMinor ?? 0n;
+    this.finish(tx, 'SUCCESSFUL', null, now);
   }
 
   private refundRefusal(tx: Transaction): Reason | null {
     if (tx.refundOf === null) return null;
-    const original = this.all.find((candidate) => candidate.kind.money === 'credit' && candidate.referenceId.toLowerCase() === tx.refundOf?.toLowerCase());
-    if (!original || original.status !== 'SUCCESSFUL') {
+    const original = tx.refundOriginal;
+    if (!original || original.status !== 'SUCCESSFUL' || original.ownerId !== tx.ownerId) {
       return { code: 'RESOURCE_NOT_FOUND', message: 'The transaction to refund was not found or did not succeed.' };
     }
-    if (original.currency !== tx.currency || (tx.amountMinor ?? 0n) > (original.amountMinor ?? 0n)) {
-      return { code: 'NOT_ALLOWED', message: 'A refund cannot exceed the original amount or change its currency.' };
+    if (original.currency !== tx.currency || original.refundedMinor + (tx.amountMinor ?? 0n) > (original.amountMinor ?? 0n)) {
+      return { code: 'NOT_ALLOWED', message: 'Refunds cannot add up to more than the original amount or change its currency.' };
     }
-    tx.party = original.party;
     return null;
   }
 

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyError } from 'fastify';
 import { sendCallback } from './callback-sender';
-import { armRules, firingRules, type FaultRuleInput } from './fault-rules';
+import { armRules, firingRules, type ArmedRule, type FaultRuleInput } from './fault-rules';
 import { gatewayRateLimited, gatewayUnknownOperation, internalError, serviceUnavailable } from './mtn-errors';
 import { SandboxLedger, type Balances, type LedgerEntry } from './sandbox-ledger';
 import { DEFAULT_OPENING_BALANCE, sandboxOptionsSchema, type SandboxOptions, type SandboxOptionsInput } from './sandbox-options';
@@ -29,7 +29,8 @@ export interface RunningSandbox {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    dropAfterAccept: boolean;
+    /** A drop-after-accept rule that matched; it applies only if the request is accepted. */
+    dropAfterAccept: ArmedRule | null;
   }
 }
 
@@ -75,7 +76,7 @@ export async function startSandbox(input: SandboxOptionsInput = {}, now: () => n
   };
 
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimitBytes, forceCloseConnections: true, return503OnClosing: true });
-  app.decorateRequest('dropAfterAccept', false);
+  app.decorateRequest('dropAfterAccept', null);
 
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = String(body);
@@ -99,7 +100,8 @@ export async function startSandbox(input: SandboxOptionsInput = {}, now: () => n
     }
     ledger.settleDue(now());
     if (path.startsWith('/_sandbox/')) return;
-    for (const rule of firingRules(ctx.faults, request.method, path)) {
+    for (const entry of firingRules(ctx.faults, request.method, path)) {
+      const rule = entry.rule;
       switch (rule.action) {
         case 'delay':
           await new Promise((resolve) => setTimeout(resolve, rule.ms));
@@ -112,15 +114,18 @@ export async function startSandbox(input: SandboxOptionsInput = {}, now: () => n
           request.raw.socket.destroy();
           return reply.hijack();
         case 'drop-after-accept':
-          request.dropAfterAccept = true;
+          request.dropAfterAccept = entry;
           break;
       }
     }
   });
 
-  // The request has been processed (the transaction exists); the client never hears so.
-  app.addHook('onSend', async (request, _reply, payload) => {
-    if (request.dropAfterAccept) request.raw.socket.destroy();
+  // The request has been accepted (the transaction exists); the client never hears so.
+  // A refused request (401, 400, 409…) is answered normally and does not use the rule up.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const drop = request.dropAfterAccept;
+    if (drop && reply.statusCode >= 200 && reply.statusCode < 300) request.raw.socket.destroy();
+    else if (drop) drop.fired -= 1;
     return payload;
   });
 

@@ -37,12 +37,12 @@ const invoiceBody = z.object({
   externalId,
   amount: decimal,
   currency,
-  validityDuration: z.string().regex(/^\d+$/).optional(),
+  validityDuration: z.string().regex(/^\d{1,8}$/, 'whole seconds, at most 8 digits').optional(),
   intendedPayer: partySchema,
   payee: partySchema,
   description: message,
 });
-const preApprovalBody = z.object({ payer: partySchema, payerCurrency: currency, payerMessage: message, validityTime: z.number().int().positive().optional() });
+const preApprovalBody = z.object({ payer: partySchema, payerCurrency: currency, payerMessage: message, validityTime: z.number().int().positive().max(315_360_000).optional() });
 const cashTransferBody = transferBody.extend({
   orginatingCountry: z.string().max(64).optional(),
   originalAmount: z.string().max(32).optional(),

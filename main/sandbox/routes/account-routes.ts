@@ -28,9 +28,8 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: SandboxContext)
     app.get<{ Params: { type: string; id: string } }>(`/${product}/v1_0/accountholder/:type/:id/active`, async (request, reply) => {
       if (!authorize(ctx, request, reply, product)) return reply;
       if (!ID_TYPES.has(request.params.type.toLowerCase())) return badRequest(reply, 'accountHolderIdType must be msisdn, email or party_code');
-      const state = accountHolderState(request.params.id);
-      if (state === 'NOT_FOUND') return reply.code(404).send(notFound);
-      return reply.send({ result: state === 'ACTIVE' });
+      // The spec: true when registered and active, false when not active or not found.
+      return reply.send({ result: accountHolderState(request.params.id) === 'ACTIVE' });
     });
 
     app.get<{ Params: { type: string; id: string } }>(`/${product}/v1_0/accountholder/:type/:id/basicuserinfo`, async (request, reply) => {

@@ -33,22 +33,24 @@ export function registerTransactionRoutes(app: FastifyInstance, ctx: SandboxCont
   for (const [statusPath, kinds] of statusFamilies()) {
     const product = kinds[0]?.product ?? 'collection';
     app.get<{ Params: { referenceId: string } }>(statusPath, async (request, reply) => {
-      if (!authorize(ctx, request, reply, product)) return reply;
+      const token = authorize(ctx, request, reply, product);
+      if (!token) return reply;
       if (!isUuid(request.params.referenceId)) return badRequest(reply, 'the reference id must be a UUID');
-      const tx = ctx.ledger.find(statusPath, request.params.referenceId);
+      const tx = ownTransaction(ctx, token, statusPath, request.params.referenceId);
       if (!tx) return reply.code(404).send(notFound);
       return reply.send(statusView(tx, ctx.options.reasonStyle));
     });
   }
 
   app.post<{ Params: { referenceId: string } }>('/collection/v1_0/requesttopay/:referenceId/deliverynotification', async (request, reply) => {
-    if (!authorize(ctx, request, reply, 'collection')) return reply;
+    const token = authorize(ctx, request, reply, 'collection');
+    if (!token) return reply;
     const body = request.body as { notificationMessage?: unknown } | undefined;
     const message = header(request, 'notificationmessage') ?? (typeof body?.notificationMessage === 'string' ? body.notificationMessage : '');
     if (!message) return badRequest(reply, 'notificationMessage is required (header or body)');
     if (message.length > 160) return badRequest(reply, 'notificationMessage is longer than 160 characters');
     if (!isUuid(request.params.referenceId)) return badRequest(reply, 'the reference id must be a UUID');
-    const tx = ctx.ledger.find('/collection/v1_0/requesttopay/:referenceId', request.params.referenceId);
+    const tx = ownTransaction(ctx, token, '/collection/v1_0/requesttopay/:referenceId', request.params.referenceId);
     if (!tx) return reply.code(404).send(notFound);
     if (tx.status !== 'SUCCESSFUL') {
       return reply.code(409).send({ code: 'NOT_ALLOWED', message: 'A delivery notification can only be sent for a successful transaction.' });
@@ -61,15 +63,22 @@ export function registerTransactionRoutes(app: FastifyInstance, ctx: SandboxCont
   });
 
   app.delete<{ Params: { referenceId: string } }>('/collection/v2_0/invoice/:referenceId', async (request, reply) => {
-    if (!authorize(ctx, request, reply, 'collection')) return reply;
+    const token = authorize(ctx, request, reply, 'collection');
+    if (!token) return reply;
     if (!isUuid(header(request, 'x-reference-id'))) return badRequest(reply, 'X-Reference-Id must be a UUID');
     if (!isUuid(request.params.referenceId)) return badRequest(reply, 'the invoice reference id must be a UUID');
-    const tx = ctx.ledger.find('/collection/v2_0/invoice/:referenceId', request.params.referenceId);
+    const tx = ownTransaction(ctx, token, '/collection/v2_0/invoice/:referenceId', request.params.referenceId);
     if (!tx) return reply.code(404).send(notFound);
     if (tx.status !== 'PENDING') return badRequest(reply, `the invoice is already ${tx.status}`);
     ctx.ledger.cancel(tx, { code: 'TRANSACTION_CANCELED', message: 'The invoice was cancelled.' }, ctx.now());
     return reply.code(200).send();
   });
+}
+
+/** MTN answers 404 when the calling API user is not the transaction's owner. */
+function ownTransaction(ctx: SandboxContext, token: IssuedToken, statusPath: string, referenceId: string) {
+  const tx = ctx.ledger.find(statusPath, referenceId);
+  return tx && tx.ownerId === token.userId ? tx : undefined;
 }
 
 function create(ctx: SandboxContext, kind: TransactionKind, token: IssuedToken, request: FastifyRequest, reply: FastifyReply): FastifyReply {
@@ -115,6 +124,7 @@ function create(ctx: SandboxContext, kind: TransactionKind, token: IssuedToken, 
     request: parsed.data,
     callbackUrl,
     refundOf: essentials.refundOf ?? null,
+    ownerId: token.userId,
     now: ctx.now(),
     completeAfterMs: ctx.options.completeAfterMs,
   });

@@ -49,6 +49,16 @@ describe('momo-console sandbox', () => {
     expect(await cli.exit).toBe(0);
   });
 
+  it('accepts --json and then reports errors as JSON', async () => {
+    const ok = startCli(['sandbox', '--json']);
+    expect(JSON.parse(await ok.firstLine)).toMatchObject({ environment: 'sandbox' });
+    ok.stop();
+    expect(await ok.exit).toBe(0);
+    const bad = startCli(['sandbox', '--json', '--port', 'x']);
+    expect(await bad.exit).toBe(2);
+    expect(JSON.parse(bad.output().stderr)).toEqual({ error: { code: 'USAGE', message: '--port takes a whole number, got "x"' } });
+  });
+
   it.each([
     [['--port', 'eighty'], '--port takes a whole number'],
     [['--subscription-key', 'wallet=abc'], '--subscription-key takes PRODUCT=KEY'],

@@ -23,12 +23,12 @@ describe('fault rule matching', () => {
     ]),
   );
   it('matches method (any case, * for all) and `*` as one or more segments', () => {
-    expect(firingRules(rules, 'POST', '/disbursement/v1_0/transfer').map((r) => r.action)).toEqual(['reset']);
+    expect(firingRules(rules, 'POST', '/disbursement/v1_0/transfer').map((r) => r.rule.action)).toEqual(['reset']);
     expect(firingRules(rules, 'POST', '/disbursement')).toEqual([]);
     expect(firingRules(rules, 'GET', '/disbursement/v1_0/transfer')).toEqual([]);
-    expect(firingRules(rules, 'GET', '/collection/token/').map((r) => r.action)).toEqual(['delay']);
+    expect(firingRules(rules, 'GET', '/collection/token/').map((r) => r.rule.action)).toEqual(['delay']);
     expect(firingRules(rules, 'GET', '/collection/token/x')).toEqual([]);
-    expect(firingRules(rules, 'POST', '/disbursement/token/').map((r) => r.action)).toEqual(['reset']);
+    expect(firingRules(rules, 'POST', '/disbursement/token/').map((r) => r.rule.action)).toEqual(['reset']);
   });
   it('stops after `times` firings and honours `rate`', () => {
     expect(firingRules(rules, 'GET', '/remittance/v1_0/transfer/abc')).toHaveLength(1);
@@ -80,6 +80,15 @@ describe('faults over HTTP', () => {
     expect(inLedger(referenceId)).toBe(0);
     h.sandbox.setFaults([]);
     expect((await h.call('GET', `/disbursement/v1_0/transfer/${referenceId}`)).status).toBe(404);
+  });
+
+  it('drop-after-accept spares a refused request and does not use itself up on it', async () => {
+    h.sandbox.setFaults([{ method: 'POST', path: '/disbursement/v1_0/transfer', action: 'drop-after-accept', times: 1 }]);
+    const refused = await h.call('POST', '/disbursement/v1_0/transfer', { referenceId: 'not-a-uuid', body: { amount: '1', currency: 'EUR', payee: msisdn('256772123456') } });
+    expect(refused.status).toBe(400);
+    const referenceId = randomUUID();
+    await expect(transfer(referenceId)).rejects.toThrow();
+    expect(inLedger(referenceId)).toBe(1);
   });
 
   it('drop-after-accept creates the transaction and the client never sees the 202', async () => {

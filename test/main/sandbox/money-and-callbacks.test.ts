@@ -60,6 +60,13 @@ describe('money', () => {
     const bad = await fetch(`${h.sandbox.url}/_sandbox/balances`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ disbursement: { EUR: '-3' } }) });
     expect(bad.status).toBe(400);
     expect((await balance('disbursement')).availableBalance).toBe('10');
+    // All or nothing: a bad entry after a good one changes neither.
+    const half = await fetch(`${h.sandbox.url}/_sandbox/balances`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ disbursement: { EUR: '5', XYZ: '1' } }) });
+    expect(half.status).toBe(400);
+    expect((await balance('disbursement')).availableBalance).toBe('10');
+    const zero = await fetch(`${h.sandbox.url}/_sandbox/balances`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ remittance: { EUR: '0.00' } }) });
+    expect(zero.status).toBe(200);
+    expect((await balance('remittance')).availableBalance).toBe('0');
   });
 });
 

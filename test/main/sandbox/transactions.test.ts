@@ -139,3 +139,68 @@ describe('reason shape', () => {
     }
   });
 });
+
+describe('refunds and ownership', () => {
+  const collect = async (harness: Harness, payer: string, amount: string) => {
+    const referenceId = randomUUID();
+    await harness.call('POST', '/collection/v1_0/requesttopay', { referenceId, body: { amount, currency: 'EUR', payer: msisdn(payer) } });
+    harness.clock.advance(1000);
+    await harness.call('GET', `/collection/v1_0/requesttopay/${referenceId}`);
+    return referenceId;
+  };
+  const refund = async (harness: Harness, original: string, amount: string) => {
+    const referenceId = randomUUID();
+    await harness.call('POST', '/disbursement/v1_0/refund', { referenceId, body: { amount, currency: 'EUR', referenceIdToRefund: original } });
+    harness.clock.advance(1000);
+    return (await (await harness.call('GET', `/disbursement/v1_0/refund/${referenceId}`)).json()) as { status: string; reason?: { code: string }; payee?: unknown };
+  };
+
+  it('never refunds more than was collected, however it is split', async () => {
+    const original = await collect(h, '256772123456', '10');
+    expect((await refund(h, original, '6')).status).toBe('SUCCESSFUL');
+    expect(await refund(h, original, '5')).toMatchObject({ status: 'FAILED', reason: { code: 'NOT_ALLOWED' } });
+    expect((await refund(h, original, '4')).status).toBe('SUCCESSFUL');
+    expect(await refund(h, original, '0.01')).toMatchObject({ status: 'FAILED', reason: { code: 'NOT_ALLOWED' } });
+  });
+
+  it('names the original payer as payee from the start, and refuses to refund a failed collection', async () => {
+    const original = await collect(h, '256772555555', '10');
+    const referenceId = randomUUID();
+    await h.call('POST', '/disbursement/v2_0/refund', { referenceId, body: { amount: '1', currency: 'EUR', referenceIdToRefund: original } });
+    expect(await (await h.call('GET', `/disbursement/v1_0/refund/${referenceId}`)).json()).toMatchObject({ status: 'PENDING', payee: msisdn('256772555555') });
+    const failed = await collect(h, '46733123457', '10');
+    expect(await refund(h, failed, '1')).toMatchObject({ status: 'FAILED', reason: { code: 'RESOURCE_NOT_FOUND' } });
+  });
+
+  it("hides one API user's transactions from another (404)", async () => {
+    const other = await startHarness({ completeAfterMs: 0 });
+    try {
+      const referenceId = randomUUID();
+      await h.call('POST', '/disbursement/v1_0/transfer', { referenceId, body: { amount: '1', currency: 'EUR', payee: party } });
+      expect((await h.call('GET', `/disbursement/v1_0/transfer/${referenceId}`)).status).toBe(200);
+      const intruder = await fetch(`${h.sandbox.url}/v1_0/apiuser`, {
+        method: 'POST',
+        headers: { 'X-Reference-Id': other.userId, 'Ocp-Apim-Subscription-Key': h.sandbox.subscriptionKeys.collection, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ providerCallbackHost: '127.0.0.1' }),
+      });
+      expect(intruder.status).toBe(201);
+      const { apiKey } = (await (await fetch(`${h.sandbox.url}/v1_0/apiuser/${other.userId}/apikey`, { method: 'POST', headers: { 'Ocp-Apim-Subscription-Key': h.sandbox.subscriptionKeys.collection } })).json()) as { apiKey: string };
+      const { access_token } = (await (
+        await fetch(`${h.sandbox.url}/disbursement/token/`, {
+          method: 'POST',
+          headers: { Authorization: `Basic ${Buffer.from(`${other.userId}:${apiKey}`).toString('base64')}`, 'Ocp-Apim-Subscription-Key': h.sandbox.subscriptionKeys.disbursement },
+        })
+      ).json()) as { access_token: string };
+      const peek = await h.call('GET', `/disbursement/v1_0/transfer/${referenceId}`, { token: access_token });
+      expect(peek.status).toBe(404);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses an invoice validity it cannot represent, and keeps serving the others', async () => {
+    const response = await h.call('POST', '/collection/v2_0/invoice', { referenceId: randomUUID(), body: { amount: '5', currency: 'EUR', validityDuration: '99999999999999', intendedPayer: party, payee: party } });
+    expect(response.status).toBe(400);
+  });
+});
+
