@@ -168,8 +168,12 @@ describe('refunds and ownership', () => {
     const referenceId = randomUUID();
     await h.call('POST', '/disbursement/v2_0/refund', { referenceId, body: { amount: '1', currency: 'EUR', referenceIdToRefund: original } });
     expect(await (await h.call('GET', `/disbursement/v1_0/refund/${referenceId}`)).json()).toMatchObject({ status: 'PENDING', payee: msisdn('256772555555') });
+    // 46733123457's request to pay failed; as a payee the same number is PAYEE_NOT_FOUND.
     const failed = await collect(h, '46733123457', '10');
-    expect(await refund(h, failed, '1')).toMatchObject({ status: 'FAILED', reason: { code: 'RESOURCE_NOT_FOUND' } });
+    expect(await refund(h, failed, '1')).toMatchObject({ status: 'FAILED', reason: { code: 'PAYEE_NOT_FOUND' } });
+    const ordinaryButFailed = randomUUID();
+    await h.call('POST', '/collection/v1_0/requesttopay', { referenceId: ordinaryButFailed, body: { amount: '1', currency: 'UGX', payer: party } });
+    expect(await refund(h, ordinaryButFailed, '1')).toMatchObject({ status: 'FAILED', reason: { code: 'RESOURCE_NOT_FOUND' } });
   });
 
   it("hides one API user's transactions from another (404)", async () => {
