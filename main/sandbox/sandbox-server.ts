@@ -57,7 +57,7 @@ export async function startSandbox(input: SandboxOptionsInput = {}, now: () => n
     ledger,
     users: new Map(),
     tokens: new Map(),
-    faults: armRules(sandboxOptionsSchema.shape.faults.parse(options.faults)),
+    faults: armRules(options.faults),
     stats: new Map(),
     now,
     scheduleSettlement() {
