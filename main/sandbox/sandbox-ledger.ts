@@ -39,6 +39,8 @@ export interface Transaction {
   refundOriginal: Transaction | null;
   /** For a request to pay: how much of it has been refunded so far. */
   refundedMinor: bigint;
+  /** For a pre-approval: when its payer or creator withdrew it. */
+  cancelledAt: number | null;
 }
 
 type NewTransaction = Pick<Transaction, 'kind' | 'referenceId' | 'externalId' | 'amountMinor' | 'currency' | 'party' | 'request' | 'callbackUrl' | 'refundOf' | 'ownerId'>;
@@ -95,6 +97,7 @@ export class SandboxLedger {
       party,
       refundOriginal,
       refundedMinor: 0n,
+      cancelledAt: null,
       planned,
       status: 'PENDING',
       reason: null,
@@ -122,6 +125,11 @@ export class SandboxLedger {
   /** When the next transaction becomes due, if any. */
   nextDueAt(): number | null {
     return this.due[0]?.dueAt ?? null;
+  }
+
+  /** Every transaction of one kind, oldest first. */
+  ofKind(product: Product, kind: string): Transaction[] {
+    return this.all.filter((tx) => tx.kind.product === product && tx.kind.kind === kind);
   }
 
   /** Ends a PENDING transaction early with a failure (an invoice cancelled by its creator). */

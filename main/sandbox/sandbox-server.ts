@@ -12,6 +12,7 @@ import { DEFAULT_OPENING_BALANCE, sandboxOptionsSchema, type SandboxOptions, typ
 import type { SandboxContext } from './sandbox-context';
 import { registerAccountRoutes } from './routes/account-routes';
 import { registerControlRoutes } from './routes/control-routes';
+import { registerPreApprovalRoutes } from './routes/preapproval-routes';
 import { registerProvisioningRoutes } from './routes/provisioning-routes';
 import { registerTokenRoutes } from './routes/token-routes';
 import { registerTransactionRoutes } from './routes/transaction-routes';
@@ -140,6 +141,7 @@ export async function startSandbox(input: SandboxOptionsInput = {}, now: () => n
   registerTokenRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
   registerTransactionRoutes(app, ctx);
+  registerPreApprovalRoutes(app, ctx);
   registerControlRoutes(app, ctx, () => openingBalances(options));
 
   await app.listen({ host: options.host, port: options.port });
