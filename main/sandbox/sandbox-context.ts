@@ -5,7 +5,7 @@ import type { ArmedRule } from './fault-rules';
 import { gatewayInvalidKey, gatewayInvalidToken, gatewayMissingKey, wrongEnvironment } from './mtn-errors';
 import type { SandboxLedger } from './sandbox-ledger';
 import type { SandboxOptions } from './sandbox-options';
-import type { Product } from './transaction-kinds';
+import type { Party, Product } from './transaction-kinds';
 
 export interface ApiUser {
   providerCallbackHost: string;
@@ -78,13 +78,27 @@ export function checkEnvironment(ctx: SandboxContext, request: FastifyRequest, r
   return true;
 }
 
+/** The live token this request bears for this product, if any. */
+export function bearerToken(ctx: SandboxContext, request: FastifyRequest, product: Product): IssuedToken | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(header(request, 'authorization') ?? '');
+  const token = match?.[1] ? ctx.tokens.get(match[1]) : undefined;
+  return token && token.product === product && token.expiresAt > ctx.now() ? token : null;
+}
+
+const ACCOUNT_HOLDER_ID_TYPES: Readonly<Record<string, Party['partyIdType']>> = { msisdn: 'MSISDN', email: 'EMAIL', party_code: 'PARTY_CODE' };
+
+/** The party type named by an {accountHolderIdType} path segment; answers 400 and null for any other. */
+export function accountHolderIdType(reply: FastifyReply, segment: string): Party['partyIdType'] | null {
+  const type = ACCOUNT_HOLDER_ID_TYPES[segment.toLowerCase()];
+  if (!type) void badRequest(reply, 'accountHolderIdType must be msisdn, email or party_code');
+  return type ?? null;
+}
+
 /** Subscription key, then a live bearer token of this product, then the target environment. */
 export function authorize(ctx: SandboxContext, request: FastifyRequest, reply: FastifyReply, product: Product): IssuedToken | null {
   if (!checkSubscriptionKey(ctx, request, reply, product)) return null;
-  const authorization = header(request, 'authorization') ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-  const token = match?.[1] ? ctx.tokens.get(match[1]) : undefined;
-  if (!token || token.product !== product || token.expiresAt <= ctx.now()) {
+  const token = bearerToken(ctx, request, product);
+  if (!token) {
     void reply.code(401).send(gatewayInvalidToken);
     return null;
   }

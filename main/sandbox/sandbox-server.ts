@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyError } from 'fastify';
 import { sendCallback } from './callback-sender';
-import { armRules, firingRules, type ArmedRule, type FaultRuleInput } from './fault-rules';
+import { armRules, faultRulesSchema, firingRules, type ArmedRule, type FaultRuleInput } from './fault-rules';
 import { gatewayRateLimited, gatewayUnknownOperation, internalError, serviceUnavailable } from './mtn-errors';
 import { SandboxLedger, type Balances, type LedgerEntry } from './sandbox-ledger';
 import { DEFAULT_OPENING_BALANCE, sandboxOptionsSchema, type SandboxOptions, type SandboxOptionsInput } from './sandbox-options';
@@ -158,7 +158,7 @@ export async function startSandbox(input: SandboxOptionsInput = {}, now: () => n
       return ledger.ledger();
     },
     setFaults(rules) {
-      ctx.faults.splice(0, ctx.faults.length, ...armRules(sandboxOptionsSchema.shape.faults.parse(rules)));
+      ctx.faults.splice(0, ctx.faults.length, ...armRules(faultRulesSchema.parse(rules)));
     },
     async close() {
       if (timer) clearTimeout(timer);

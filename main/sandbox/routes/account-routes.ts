@@ -3,11 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { formatAmount } from '../../money/amount';
 import { isKnownCurrency } from '../../money/currency';
 import { invalidCurrency, notFound } from '../mtn-errors';
-import { authorize, badRequest, type SandboxContext } from '../sandbox-context';
+import { accountHolderIdType, authorize, type SandboxContext } from '../sandbox-context';
 import { accountHolderState } from '../test-numbers';
 import { PRODUCTS } from '../transaction-kinds';
-
-const ID_TYPES = new Set(['msisdn', 'email', 'party_code']);
 
 export function registerAccountRoutes(app: FastifyInstance, ctx: SandboxContext): void {
   for (const product of PRODUCTS) {
@@ -27,14 +25,14 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: SandboxContext)
 
     app.get<{ Params: { type: string; id: string } }>(`/${product}/v1_0/accountholder/:type/:id/active`, async (request, reply) => {
       if (!authorize(ctx, request, reply, product)) return reply;
-      if (!ID_TYPES.has(request.params.type.toLowerCase())) return badRequest(reply, 'accountHolderIdType must be msisdn, email or party_code');
+      if (!accountHolderIdType(reply, request.params.type)) return reply;
       // The spec: true when registered and active, false when not active or not found.
       return reply.send({ result: accountHolderState(request.params.id) === 'ACTIVE' });
     });
 
     app.get<{ Params: { type: string; id: string } }>(`/${product}/v1_0/accountholder/:type/:id/basicuserinfo`, async (request, reply) => {
       if (!authorize(ctx, request, reply, product)) return reply;
-      if (!ID_TYPES.has(request.params.type.toLowerCase())) return badRequest(reply, 'accountHolderIdType must be msisdn, email or party_code');
+      if (!accountHolderIdType(reply, request.params.type)) return reply;
       const state = accountHolderState(request.params.id);
       if (state === 'NOT_FOUND') return reply.code(404).send(notFound);
       const tail = request.params.id.replace(/[^0-9a-z]/gi, '').slice(-4);

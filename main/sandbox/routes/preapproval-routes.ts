@@ -2,10 +2,8 @@
 // cancel one (collection GetApprovedPreApprovals and CancelPreApproval).
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../mtn-errors';
-import { authorize, badRequest, isUuid, type SandboxContext } from '../sandbox-context';
+import { accountHolderIdType, authorize, badRequest, isUuid, type SandboxContext } from '../sandbox-context';
 import type { Transaction } from '../sandbox-ledger';
-
-const ID_TYPES: Record<string, string> = { msisdn: 'MSISDN', email: 'EMAIL', party_code: 'PARTY_CODE' };
 
 function details(tx: Transaction) {
   const validity = Number(tx.request.validityTime ?? 3600) * 1000;
@@ -29,8 +27,8 @@ export function registerPreApprovalRoutes(app: FastifyInstance, ctx: SandboxCont
   app.get<{ Params: { type: string; id: string } }>('/collection/v1_0/preapprovals/:type/:id', async (request, reply) => {
     const token = authorize(ctx, request, reply, 'collection');
     if (!token) return reply;
-    const partyIdType = ID_TYPES[request.params.type.toLowerCase()];
-    if (!partyIdType) return badRequest(reply, 'accountHolderIdType must be msisdn, email or party_code');
+    const partyIdType = accountHolderIdType(reply, request.params.type);
+    if (!partyIdType) return reply;
     const list = ctx.ledger
       .ofKind('collection', 'preapproval')
       .filter((tx) => approved(tx, token.userId) && tx.party?.partyIdType === partyIdType && tx.party.partyId === request.params.id)

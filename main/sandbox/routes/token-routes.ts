@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { loginFailed } from '../mtn-errors';
-import { badRequest, basicUser, checkEnvironment, checkSubscriptionKey, type SandboxContext } from '../sandbox-context';
+import { badRequest, basicUser, bearerToken, checkEnvironment, checkSubscriptionKey, type SandboxContext } from '../sandbox-context';
 import { consentScenario, type ConsentScenario } from '../test-numbers';
 import { PRODUCTS, type Product } from '../transaction-kinds';
 
@@ -106,9 +106,8 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: SandboxContext): 
 
     app.get(`/${product}/oauth2/v1_0/userinfo`, async (request, reply) => {
       if (!checkSubscriptionKey(ctx, request, reply, product)) return reply;
-      const match = /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''));
-      const token = match?.[1] ? ctx.tokens.get(match[1]) : undefined;
-      if (!token?.consentMsisdn || token.product !== product || token.expiresAt <= ctx.now()) return reply.code(401).send({ error: 'invalid_token' });
+      const token = bearerToken(ctx, request, product);
+      if (!token?.consentMsisdn) return reply.code(401).send({ error: 'invalid_token' });
       if (!checkEnvironment(ctx, request, reply)) return reply;
       const msisdn = token.consentMsisdn;
       return reply.send({
