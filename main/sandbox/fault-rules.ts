@@ -12,7 +12,8 @@ const base = {
 
 export const faultRuleSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('delay'), ms: z.number().int().min(0).max(120_000) }).strict(),
-  z.object({ ...base, action: z.literal('error'), status: z.union([z.literal(500), z.literal(503)]).default(500) }).strict(),
+  // 401 answers as the gateway does for a token it no longer honours, for clients' token-renewal paths.
+  z.object({ ...base, action: z.literal('error'), status: z.union([z.literal(500), z.literal(503), z.literal(401)]).default(500) }).strict(),
   z.object({ ...base, action: z.literal('rate-limit'), retryAfter: z.number().int().min(0).max(3600).default(1) }).strict(),
   z.object({ ...base, action: z.literal('reset') }).strict(),
   z.object({ ...base, action: z.literal('drop-after-accept') }).strict(),

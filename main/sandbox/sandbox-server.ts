@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyError } from 'fastify';
 import { sendCallback } from './callback-sender';
 import { armRules, faultRulesSchema, firingRules, type ArmedRule, type FaultRuleInput } from './fault-rules';
-import { gatewayRateLimited, gatewayUnknownOperation, internalError, serviceUnavailable } from './mtn-errors';
+import { gatewayInvalidToken, gatewayRateLimited, gatewayUnknownOperation, internalError, serviceUnavailable } from './mtn-errors';
 import { SandboxLedger, type Balances, type LedgerEntry } from './sandbox-ledger';
 import { DEFAULT_OPENING_BALANCE, sandboxOptionsSchema, type SandboxOptions, type SandboxOptionsInput } from './sandbox-options';
 import type { SandboxContext } from './sandbox-context';
@@ -108,7 +108,7 @@ export async function startSandbox(input: SandboxOptionsInput = {}, now: () => n
           await new Promise((resolve) => setTimeout(resolve, rule.ms));
           break;
         case 'error':
-          return reply.code(rule.status).send(rule.status === 503 ? serviceUnavailable : internalError);
+          return reply.code(rule.status).send(rule.status === 503 ? serviceUnavailable : rule.status === 401 ? gatewayInvalidToken : internalError);
         case 'rate-limit':
           return reply.code(429).header('retry-after', String(rule.retryAfter)).send(gatewayRateLimited(rule.retryAfter));
         case 'reset':

@@ -65,6 +65,16 @@ describe('faults over HTTP', () => {
     expect(inLedger(referenceId)).toBe(0);
   });
 
+  it('error 401 answers as the gateway does for a token it no longer honours', async () => {
+    h.sandbox.setFaults([{ method: 'POST', path: '/disbursement/*', action: 'error', status: 401, times: 1 }]);
+    const referenceId = randomUUID();
+    const refused = await transfer(referenceId);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toEqual({ statusCode: 401, message: 'Unauthorized. Access token is missing or invalid.' });
+    expect(inLedger(referenceId)).toBe(0);
+    expect((await transfer(referenceId)).status).toBe(202);
+  });
+
   it('rate-limit answers 429 with Retry-After', async () => {
     h.sandbox.setFaults([{ method: '*', path: '/disbursement/*', action: 'rate-limit', retryAfter: 7 }]);
     const response = await transfer();
