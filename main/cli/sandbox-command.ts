@@ -10,7 +10,8 @@ import { EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io';
 
 export const SANDBOX_USAGE = `momo-console sandbox [--host 127.0.0.1] [--port 0] [--environment sandbox] [--currency EUR]
                      [--subscription-key PRODUCT=KEY]... [--complete-after-ms N]
-                     [--token-ttl-seconds N] [--faults JSON|@FILE] [--json]`;
+                     [--token-ttl-seconds N] [--faults JSON|@FILE]
+                     [--tls-key FILE --tls-cert FILE] [--json]`;
 
 class UsageError extends Error {}
 
@@ -55,6 +56,8 @@ async function sandboxOptionsFromArgs(args: string[]) {
         'complete-after-ms': { type: 'string' },
         'token-ttl-seconds': { type: 'string' },
         faults: { type: 'string' },
+        'tls-key': { type: 'string' },
+        'tls-cert': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -76,8 +79,22 @@ async function sandboxOptionsFromArgs(args: string[]) {
     ...(values['complete-after-ms'] !== undefined && { completeAfterMs: integer('--complete-after-ms', values['complete-after-ms']) }),
     ...(values['token-ttl-seconds'] !== undefined && { tokenTtlSeconds: integer('--token-ttl-seconds', values['token-ttl-seconds']) }),
     ...(values.faults !== undefined && { faults: await faultsFrom(values.faults) }),
+    ...(await tlsFrom(values['tls-key'], values['tls-cert'])),
     subscriptionKeys,
   };
+}
+
+async function tlsFrom(keyFile: string | undefined, certFile: string | undefined) {
+  if (keyFile === undefined && certFile === undefined) return {};
+  if (keyFile === undefined || certFile === undefined) throw new UsageError('--tls-key and --tls-cert go together: give both PEM files, or neither for plain http');
+  const read = async (flag: string, file: string) => {
+    try {
+      return await readFile(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`${flag}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  };
+  return { tls: { key: await read('--tls-key', keyFile), cert: await read('--tls-cert', certFile) } };
 }
 
 function integer(flag: string, text: string): number {

@@ -22,6 +22,8 @@ export interface HttpTimeouts {
 export interface MomoHttpOptions extends HttpTimeouts {
   baseUrl: string;
   maxSockets: number;
+  /** PEM certificates to trust instead of the system's: the local emulator over https, or a TLS-inspecting proxy. */
+  trustedCertificates?: string;
   logger: Logger;
   scrubber: SecretScrubber;
   onExchange?: (exchange: Exchange) => void;
@@ -69,7 +71,7 @@ export class MomoHttp {
   constructor(private readonly options: MomoHttpOptions) {
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets, maxFreeSockets: options.maxSockets, scheduling: 'lifo' as const, timeout: 30_000 };
     this.httpAgent = new http.Agent(agentOptions);
-    this.httpsAgent = new https.Agent(agentOptions);
+    this.httpsAgent = new https.Agent({ ...agentOptions, ...(options.trustedCertificates ? { ca: options.trustedCertificates } : {}) });
     this.axios = axios.create({
       baseURL: options.baseUrl,
       httpAgent: this.httpAgent,

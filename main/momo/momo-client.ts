@@ -30,6 +30,8 @@ export interface MomoClientOptions {
   requestTimeoutMs?: number;
   /** Connections kept open per host. */
   maxSockets?: number;
+  /** PEM certificates to trust instead of the system's (the local emulator over https, a TLS-inspecting proxy). */
+  trustedCertificates?: string;
   /** Status reads per second per product (MTN allows about 10). */
   statusReadsPerSecond?: number;
   rateLimitRetries?: number;
@@ -63,6 +65,7 @@ export function createMomoClient(options: MomoClientOptions): MomoClient {
     connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
     maxSockets: options.maxSockets ?? 64,
+    ...(options.trustedCertificates ? { trustedCertificates: options.trustedCertificates } : {}),
     logger,
     scrubber,
     now: Date.now,

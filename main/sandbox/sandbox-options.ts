@@ -25,6 +25,8 @@ export const sandboxOptionsSchema = z
     faults: faultRulesSchema.default([]),
     bodyLimitBytes: z.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
     callbackTimeoutMs: z.number().int().min(1).max(60_000).default(5000),
+    /** Serve https with this PEM key and certificate, as MTN does; plain http when absent. */
+    tls: z.object({ key: z.string().min(1), cert: z.string().min(1) }).strict().optional(),
   })
   .strict();
 

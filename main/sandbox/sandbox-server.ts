@@ -3,7 +3,7 @@
 // the command line (`momo-console sandbox`).
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { sendCallback } from './callback-sender';
 import { armRules, faultRulesSchema, firingRules, type ArmedRule, type FaultRuleInput } from './fault-rules';
 import { gatewayInvalidToken, gatewayRateLimited, gatewayUnknownOperation, internalError, serviceUnavailable } from './mtn-errors';
@@ -76,7 +76,9 @@ export async function startSandbox(input: SandboxOptionsInput = {}, now: () => n
     },
   };
 
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimitBytes, forceCloseConnections: true, return503OnClosing: true });
+  const serverOptions = { logger: false, bodyLimit: options.bodyLimitBytes, forceCloseConnections: true, return503OnClosing: true } as const;
+  // One route table for both: fastify's https server type differs only in its socket.
+  const app = (options.tls ? Fastify({ ...serverOptions, https: options.tls }) : Fastify(serverOptions)) as unknown as FastifyInstance;
   app.decorateRequest('dropAfterAccept', null);
 
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
@@ -149,7 +151,7 @@ export async function startSandbox(input: SandboxOptionsInput = {}, now: () => n
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
-    url: `http://${host}:${address.port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${address.port}`,
     environment: options.environment,
     currency: options.currency,
     subscriptionKeys: keys,

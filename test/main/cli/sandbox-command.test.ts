@@ -1,8 +1,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/run-cli';
+import { loopbackCertificate } from '../../support/self-signed';
 
 function startCli(argv: string[]) {
   let stdout = '';
@@ -49,6 +51,22 @@ describe('momo-console sandbox', () => {
     expect(await cli.exit).toBe(0);
   });
 
+  it('serves https with --tls-key and --tls-cert', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'momo-cli-'));
+    const { key, cert } = await loopbackCertificate();
+    await writeFile(path.join(dir, 'key.pem'), key);
+    await writeFile(path.join(dir, 'cert.pem'), cert);
+    const cli = startCli(['sandbox', '--tls-key', path.join(dir, 'key.pem'), '--tls-cert', path.join(dir, 'cert.pem')]);
+    const line = JSON.parse(await cli.firstLine) as { url: string };
+    expect(line.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const status = await new Promise<number | undefined>((resolve, reject) =>
+      https.get(`${line.url}/_sandbox/stats`, { ca: cert }, (response) => resolve(response.resume().statusCode)).on('error', reject),
+    );
+    expect(status).toBe(200);
+    cli.stop();
+    expect(await cli.exit).toBe(0);
+  });
+
   it('accepts --json and then reports errors as JSON', async () => {
     const ok = startCli(['sandbox', '--json']);
     expect(JSON.parse(await ok.firstLine)).toMatchObject({ environment: 'sandbox' });
@@ -67,6 +85,8 @@ describe('momo-console sandbox', () => {
     [['--faults', '@/nonexistent/faults.json'], 'cannot read /nonexistent/faults.json'],
     [['--colour', 'red'], "Unknown option '--colour'"],
     [['--currency', 'euro'], 'currency'],
+    [['--tls-key', '/tmp/key.pem'], '--tls-key and --tls-cert go together'],
+    [['--tls-key', '/nonexistent/key.pem', '--tls-cert', '/nonexistent/cert.pem'], '--tls-key: cannot read /nonexistent/key.pem'],
   ])('exits 2 naming the problem for %j', async (args, message) => {
     const cli = startCli(['sandbox', ...args]);
     expect(await cli.exit).toBe(2);
