@@ -52,6 +52,8 @@ export class IdempotentCreator {
     }
 
     let attempts = 0;
+    // Once any attempt may have reached MoMo, no later answer can prove nothing happened.
+    let mayHaveLanded = false;
     for (;;) {
       attempts += 1;
       let error: MomoError;
@@ -66,17 +68,25 @@ export class IdempotentCreator {
           body: parsed.data,
           callback: true,
           isCreate: true,
-          okStatuses: [202, 201, 200],
+          // Only MTN's 202 counts; any other success (a captive portal, a wrong host) is checked by GET.
+          okStatuses: [202],
           result: null,
           ...(options.headers ? { headers: options.headers } : {}),
         });
         return { outcome: 'accepted', referenceId, attempts };
       } catch (caught) {
-        if (!(caught instanceof MomoError)) throw caught;
-        error = caught;
+        if (!(caught instanceof MomoError) && !mayHaveLanded) throw caught;
+        error = asMomoError(caught, endpoint, referenceId);
       }
-      if (error.classification === 'definitive') return { outcome: 'refused', referenceId, attempts, error };
+      if (error.classification === 'definitive') {
+        if (!mayHaveLanded) return { outcome: 'refused', referenceId, attempts, error };
+        // e.g. NOT_ENOUGH_FUNDS because the first attempt, still in flight at MoMo, spent the balance.
+        const found = await this.lookUp(kind, referenceId);
+        if (found.kind === 'found') return { outcome: 'already-exists', referenceId, attempts, status: found.status };
+        return { outcome: 'unknown', referenceId, attempts, error };
+      }
       if (error.classification === 'ambiguous') {
+        mayHaveLanded = true;
         const found = await this.lookUp(kind, referenceId);
         if (found.kind === 'found') return { outcome: 'already-exists', referenceId, attempts, status: found.status };
         if (found.kind === 'unknown') return { outcome: 'unknown', referenceId, attempts, error: found.error };
@@ -116,8 +126,8 @@ export class IdempotentCreator {
         const status = await this.status(kind, referenceId);
         return status === null ? { kind: 'absent' } : { kind: 'found', status };
       } catch (caught) {
-        if (!(caught instanceof MomoError)) throw caught;
-        error = caught;
+        // Only ever called once an attempt may have landed: a failure here must leave the outcome unknown, not throw it away.
+        error = asMomoError(caught, `GET ${CREATE_OPERATIONS[kind].statusPath}/{referenceId}`, referenceId);
       }
       if (error.classification === 'definitive' || check >= this.policy.maxChecks) return { kind: 'unknown', error };
       await sleep(Math.max(error.retryAfterMs ?? 0, this.backoff(check)));
@@ -132,3 +142,14 @@ export class IdempotentCreator {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A failure inside the console itself (the keychain, say), as an ambiguous MomoError; MomoErrors pass through. */
+function asMomoError(caught: unknown, endpoint: string, referenceId: string): MomoError {
+  if (caught instanceof MomoError) return caught;
+  return new MomoError(`${endpoint} could not be completed inside the console: ${caught instanceof Error ? caught.message : String(caught)}`, {
+    classification: 'ambiguous',
+    endpoint,
+    referenceId,
+    cause: caught,
+  });
+}

@@ -94,21 +94,25 @@ export class MomoCaller {
 
   /** A bearer token for `product`, minted at most once however many calls ask together. */
   async accessToken(product: MomoProduct): Promise<string> {
-    return this.o.tokens.get(this.tokenKey(product), () => this.mintToken(product));
+    const token = await this.o.tokens.get(this.tokenKey(product), () => this.mintToken(product));
+    // The cache may be shared with another client, which minted this one: scrub it here too.
+    this.o.scrubber.add(token);
+    return token;
   }
 
   async credentials(): Promise<MomoCredentials> {
     const credentials = await this.o.credentials();
     const { scrubber } = this.o;
-    scrubber.add(credentials.apiKey);
-    scrubber.add(basicCredential(credentials));
-    for (const key of Object.values(credentials.subscriptionKeys)) scrubber.add(key);
+    scrubber.pin(credentials.apiKey);
+    scrubber.pin(basicCredential(credentials));
+    for (const key of Object.values(credentials.subscriptionKeys)) scrubber.pin(key);
     return credentials;
   }
 
-  /** Registers a token from a consent flow so it is scrubbed like the others. */
-  rememberSecret(value: string): void {
-    this.o.scrubber.add(value);
+  /** Registers a secret that arrived in an answer (a new API key, a consent token) so it is scrubbed like the others. */
+  rememberSecret(value: string, options: { pinned?: boolean } = {}): void {
+    if (options.pinned) this.o.scrubber.pin(value);
+    else this.o.scrubber.add(value);
   }
 
   private tokenKey(product: MomoProduct): string {
@@ -127,7 +131,6 @@ export class MomoCaller {
         okStatuses: [200],
         result: accessTokenSchema,
       });
-      this.o.scrubber.add(value.access_token);
       return { accessToken: value.access_token, expiresInSeconds: value.expires_in };
     } catch (error) {
       if (!(error instanceof MomoError) || error instanceof MomoTokenError) throw error;

@@ -49,26 +49,40 @@ function tryJson(text: string): unknown {
 }
 
 /**
- * The secret values currently in play (API key, subscription keys, the Basic
- * credential, live tokens). Tokens rotate, so only the most recent values are
- * kept; short values are ignored because they would mangle ordinary text.
+ * The secret values currently in play. Long-lived ones (API key, subscription
+ * keys, the Basic credential) are pinned; tokens rotate, so only the most
+ * recent of them are kept. Short values are ignored because they would mangle
+ * ordinary text.
  */
 export class SecretScrubber {
-  private readonly values: string[] = [];
+  private readonly pinned = new Set<string>();
+  private readonly recent: string[] = [];
   private pattern: RegExp | null = null;
 
   constructor(private readonly capacity = 64) {}
 
+  /** A secret for as long as this scrubber lives. */
+  pin(value: string | null | undefined): void {
+    if (!value || value.length < 8 || this.pinned.has(value)) return;
+    this.pinned.add(value);
+    this.rebuild();
+  }
+
+  /** A short-lived secret (a token); the oldest drop out once `capacity` are held. */
   add(value: string | null | undefined): void {
-    if (!value || value.length < 8 || this.values.includes(value)) return;
-    this.values.push(value);
-    if (this.values.length > this.capacity) this.values.shift();
-    // Longest first, so a secret that contains another is replaced whole.
-    const sorted = [...this.values].sort((a, b) => b.length - a.length);
-    this.pattern = new RegExp(sorted.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    if (!value || value.length < 8 || this.pinned.has(value) || this.recent.includes(value)) return;
+    this.recent.push(value);
+    if (this.recent.length > this.capacity) this.recent.shift();
+    this.rebuild();
   }
 
   scrub(text: string): string {
     return this.pattern === null ? text : text.replace(this.pattern, REDACTED);
+  }
+
+  private rebuild(): void {
+    // Longest first, so a secret that contains another is replaced whole.
+    const sorted = [...this.pinned, ...this.recent].sort((a, b) => b.length - a.length);
+    this.pattern = new RegExp(sorted.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
   }
 }

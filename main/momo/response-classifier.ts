@@ -54,16 +54,20 @@ export function readErrorBody(text: string | null): ErrorBody {
   return { code: null, message: str(b.message) };
 }
 
-/** Retry-After in seconds or as an HTTP date; MoMo's gateway also says "Try again in N seconds". */
+/** The longest single wait honoured, so a broken or hostile Retry-After cannot stall a product for days (or overflow a timer). */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+/** Retry-After in seconds or as an HTTP date; MoMo's gateway also says "Try again in N seconds". Capped at MAX_RETRY_AFTER_MS. */
 export function retryAfterMs(header: string | undefined, message: string | null, now: number): number | null {
+  const cap = (ms: number) => Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
   if (header !== undefined && header.trim() !== '') {
     const seconds = Number(header);
-    if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+    if (Number.isFinite(seconds) && seconds >= 0) return cap(Math.round(seconds * 1000));
     const date = Date.parse(header);
-    if (Number.isFinite(date)) return Math.max(0, date - now);
+    if (Number.isFinite(date)) return cap(date - now);
   }
   const inMessage = message ? /try again in (\d+) seconds?/i.exec(message) : null;
-  return inMessage?.[1] ? Number(inMessage[1]) * 1000 : null;
+  return inMessage?.[1] ? cap(Number(inMessage[1]) * 1000) : null;
 }
 
 export interface AnswerContext {
@@ -80,9 +84,11 @@ export interface AnswerContext {
 }
 
 export function classifyStatus(status: number, code: string | null, isCreate: boolean): Classification {
+  // An unexpected success on a create: something answered, maybe not MoMo; only a GET can tell.
+  if (status >= 200 && status < 300) return isCreate ? 'ambiguous' : 'definitive';
   if (status === 429) return 'retryable';
-  if (status === 503 && (code === null || code === 'SERVICE_UNAVAILABLE')) return 'retryable';
-  if (code === 'SERVICE_UNAVAILABLE') return 'retryable';
+  // Only MoMo's own word that it did not take the request; a bare 503 may come from a proxy after forwarding it.
+  if (status === 503 && code === 'SERVICE_UNAVAILABLE') return 'retryable';
   // Our own reference id already exists: the earlier attempt may be it.
   if (status === 409 && isCreate) return 'ambiguous';
   if (status >= 500) return code !== null && REFUSED_CODES.has(code) ? 'definitive' : 'ambiguous';

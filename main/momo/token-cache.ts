@@ -23,6 +23,8 @@ export interface TokenCacheOptions {
 export class TokenCache {
   private readonly tokens = new Map<string, CachedToken>();
   private readonly inFlight = new Map<string, Promise<CachedToken>>();
+  /** Bumped by clear(): a renewal started before it must not store a token minted with old credentials. */
+  private generation = 0;
   private readonly now: () => number;
   private readonly refreshAheadMs: number;
 
@@ -54,21 +56,26 @@ export class TokenCache {
   }
 
   clear(): void {
+    this.generation += 1;
     this.tokens.clear();
+    this.inFlight.clear();
   }
 
   private renew(key: string, mint: () => Promise<MintedToken>): Promise<CachedToken> {
     const running = this.inFlight.get(key);
     if (running) return running;
     const started = this.now();
+    const generation = this.generation;
     const renewal = mint()
       .then(({ accessToken, expiresInSeconds }) => {
         const lifeMs = Math.max(0, expiresInSeconds * 1000);
         const token = { value: accessToken, expiresAt: started + lifeMs, renewAt: started + lifeMs - Math.min(this.refreshAheadMs, lifeMs / 2) };
-        this.tokens.set(key, token);
+        if (generation === this.generation) this.tokens.set(key, token);
         return token;
       })
-      .finally(() => this.inFlight.delete(key));
+      .finally(() => {
+        if (this.inFlight.get(key) === renewal) this.inFlight.delete(key);
+      });
     this.inFlight.set(key, renewal);
     return renewal;
   }

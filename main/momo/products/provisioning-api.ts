@@ -58,7 +58,7 @@ export class ProvisioningApi {
       okStatuses: [201],
       result: apiUserKeySchema,
     });
-    this.caller.rememberSecret(value.apiKey);
+    this.caller.rememberSecret(value.apiKey, { pinned: true });
     return value.apiKey;
   }
 

@@ -90,6 +90,32 @@ describe('ambiguous outcomes are checked by GET before anything is sent again', 
     expect(checksOf(ref)).toHaveLength(4);
   });
 
+  it('a refusal after an attempt that may have landed is not "refused": it is checked, and unknown if not found', async () => {
+    // First send: reset (may have landed). Second send: 401, renewed, 401 again: definitive on its own.
+    faults({ method: 'POST', path: TRANSFER, action: 'reset', times: 1 }, { method: 'POST', path: TRANSFER, action: 'error', status: 401 });
+    const ref = randomUUID();
+    const outcome = await send(ref);
+    expect(outcome).toMatchObject({ outcome: 'unknown', attempts: 2, error: { classification: 'definitive', status: 401 } });
+    expect(checksOf(ref).map((e) => e.response?.status)).toEqual([404, 404]);
+    expect(entries(ref)).toBe(0);
+  });
+
+  it('a failure inside the console after an attempt that may have landed leaves the outcome unknown, not thrown', async () => {
+    faults({ method: 'POST', path: TRANSFER, action: 'reset', times: 1 });
+    const ref = randomUUID();
+    const { credentials } = t;
+    const flaky = t.makeClient({
+      credentials: () => {
+        if (sendsOf(ref).length > 0) throw new Error('the keychain is locked');
+        return credentials;
+      },
+    });
+    const outcome = await flaky.disbursement.transfer(ref, { amount: '3', currency: 'EUR', payee });
+    expect(outcome).toMatchObject({ outcome: 'unknown', attempts: 1, error: { classification: 'ambiguous' } });
+    if (outcome.outcome === 'unknown') expect(outcome.error.message).toMatch(/the keychain is locked/);
+    expect(sendsOf(ref)).toHaveLength(1);
+  });
+
   it('ambiguous on every attempt: unknown after the attempts run out, still at most one entry', async () => {
     faults({ method: 'POST', path: TRANSFER, action: 'error', status: 500 });
     const ref = randomUUID();

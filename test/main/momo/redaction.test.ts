@@ -3,7 +3,7 @@ import { redactBody, redactHeaders, SecretScrubber } from '../../../main/momo/re
 
 describe('redaction', () => {
   const scrubber = new SecretScrubber();
-  scrubber.add('sub-key-0123456789');
+  scrubber.pin('sub-key-0123456789');
   scrubber.add('short');
 
   it('replaces secret headers by name, whatever their case, and scrubs known values from the rest', () => {
@@ -32,11 +32,12 @@ describe('redaction', () => {
     expect(scrubber.scrub('a short note')).toBe('a short note');
   });
 
-  it('keeps only the most recent values once full, longest first', () => {
+  it('keeps only the most recent tokens once full, longest first, and never drops a pinned secret', () => {
     const small = new SecretScrubber(2);
+    small.pin('the-api-key-000');
     small.add('first-secret-1');
     small.add('second-secret-2');
     small.add('second-secret-2-longer');
-    expect(small.scrub('first-secret-1 second-secret-2-longer second-secret-2')).toBe('first-secret-1 [redacted] [redacted]');
+    expect(small.scrub('the-api-key-000 first-secret-1 second-secret-2-longer second-secret-2')).toBe('[redacted] first-secret-1 [redacted] [redacted]');
   });
 });

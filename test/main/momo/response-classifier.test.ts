@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyStatus, errorFromAnswer, readErrorBody, retryAfterMs } from '../../../main/momo/response-classifier';
+import { classifyStatus, errorFromAnswer, MAX_RETRY_AFTER_MS, readErrorBody, retryAfterMs } from '../../../main/momo/response-classifier';
 
 describe('reading MoMo error bodies in their four shapes', () => {
   it('product, token, gateway, empty and non-JSON', () => {
@@ -30,8 +30,13 @@ describe('classification', () => {
     [500, 'INVALID_CURRENCY', true, 'definitive'],
     [500, 'SOMETHING_NEW', true, 'ambiguous'],
     [503, 'SERVICE_UNAVAILABLE', true, 'retryable'],
-    [503, null, true, 'retryable'],
+    // A bare 503 may come from a proxy that had already forwarded the request.
+    [503, null, true, 'ambiguous'],
+    [500, 'SERVICE_UNAVAILABLE', true, 'ambiguous'],
     [503, 'INTERNAL_PROCESSING_ERROR', true, 'ambiguous'],
+    // Only 202 is MoMo's "accepted"; any other success on a create must be confirmed by GET.
+    [200, null, true, 'ambiguous'],
+    [204, null, true, 'ambiguous'],
   ] as const)('%i %s (create: %s) → %s', (status, code, isCreate, expected) => {
     expect(classifyStatus(status, code, isCreate)).toBe(expected);
   });
@@ -44,6 +49,10 @@ describe('Retry-After', () => {
     expect(retryAfterMs(new Date(now + 5000).toUTCString(), null, now)).toBe(5000);
     expect(retryAfterMs(undefined, 'Rate limit is exceeded. Try again in 7 seconds.', now)).toBe(7000);
     expect(retryAfterMs('soon', null, now)).toBeNull();
+  });
+  it('is capped, so a broken header cannot stall a product for days or overflow a timer', () => {
+    expect(retryAfterMs('3000000', null, now)).toBe(MAX_RETRY_AFTER_MS);
+    expect(retryAfterMs(new Date(now + 86_400_000).toUTCString(), null, now)).toBe(MAX_RETRY_AFTER_MS);
   });
 });
 

@@ -59,6 +59,20 @@ describe('token cache', () => {
     expect(TokenCache.key('p', 'collection')).not.toBe(TokenCache.key('p', 'disbursement'));
   });
 
+  it('clear() drops a renewal already under way, so a token minted with old credentials is not kept', async () => {
+    const cache = new TokenCache();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const oldKey = cache.get('k', async () => {
+      await gate;
+      return { accessToken: 'minted-with-old-key', expiresInSeconds: 3600 };
+    });
+    cache.clear();
+    release();
+    expect(await oldKey).toBe('minted-with-old-key');
+    expect(await cache.get('k', async () => ({ accessToken: 'minted-with-new-key', expiresInSeconds: 3600 }))).toBe('minted-with-new-key');
+  });
+
   it('a short-lived token is renewed at half its life, not before it was minted', async () => {
     const clock = manualClock();
     const cache = new TokenCache({ now: clock.now, refreshAheadMs: 60_000 });
