@@ -8,7 +8,7 @@ import { resolveDataDir } from './data-dir';
 import { createHandlers } from './ipc/handlers';
 import { createRouter } from './ipc/router';
 import { createLogger } from './logging/logger';
-import { createLocalSandboxService } from './sandbox/local-sandbox-service';
+import { createAppServices, type AppServices } from './app-services';
 import { describeFatalError } from './logging/fatal-error';
 import { APP_SCHEME, isAppOriginUrl } from './security/app-origin';
 import { resolveAppAsset } from './security/app-protocol';
@@ -18,7 +18,7 @@ import { createMainWindow, lockDownSession, lockDownWebContents } from './window
 const dataDir = resolveDataDir();
 app.setPath('userData', dataDir);
 const logger = createLogger();
-const localSandbox = createLocalSandboxService();
+let services: AppServices | null = null;
 
 function reportFatal(kind: string, error: unknown): void {
   logger.fatal({ err: error, kind }, 'uncaught error in main');
@@ -58,7 +58,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('will-quit', () => {
-    void localSandbox.stop();
+    void services?.close();
   });
 
   void app.whenReady().then(async () => {
@@ -76,12 +76,12 @@ if (!app.requestSingleInstanceLock()) {
       }
     });
 
+    services = await createAppServices({ dataDir, logger });
     const router = createRouter(
       channels,
       createHandlers({
         frontDoor: 'electron',
-        dataDir,
-        localSandbox,
+        services,
         runtime: { node: process.versions.node, electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
         openUrl: (url) => shell.openExternal(url),
       }),
@@ -91,6 +91,7 @@ if (!app.requestSingleInstanceLock()) {
       ipcMain.handle(ipcChannel(name as ChannelName), (event, payload: unknown) => router.handle(name, event.senderFrame?.url, payload));
     }
     openMainWindow();
+    const { localSandbox } = services;
     await localSandbox.start();
     const sandboxStatus = localSandbox.status();
     if (sandboxStatus.state === 'failed') logger.error({ message: sandboxStatus.message }, 'local sandbox did not start');

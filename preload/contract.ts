@@ -7,10 +7,94 @@ import { z } from 'zod';
 export const profileKindSchema = z.enum(['local', 'sandbox', 'production']);
 
 export const activeProfileSchema = z.object({
+  id: z.string().min(1),
   name: z.string().min(1),
   kind: profileKindSchema,
   environment: z.string().min(1),
   currency: z.string().regex(/^[A-Z]{3}$/),
+});
+
+const decimalAmount = z.string().regex(/^\d{1,15}(\.\d{1,6})?$/, 'a positive decimal such as "5000" or "250.50"');
+const hostName = z
+  .string()
+  .max(253)
+  .regex(/^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, 'a host name such as "payouts.example.com"');
+
+/** The settings a profile keeps on disk (never a secret). */
+export const profileSettingsSchema = z.object({
+  name: z.string().trim().min(1, 'a name is required').max(60),
+  kind: profileKindSchema,
+  baseUrl: z.url({ protocol: /^https?$/, message: 'an http(s) URL such as https://proxy.momoapi.mtn.com' }),
+  /** sandbox, mtnuganda, mtnghana, … */
+  targetEnvironment: z.string().regex(/^[a-z0-9]{2,40}$/i, 'letters and digits, such as "sandbox" or "mtnuganda"'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as EUR or UGX'),
+  callbackHost: hostName.optional(),
+  /** The country phone numbers are read in when they have no international prefix. */
+  countryCode: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as UG').optional(),
+  limits: z.object({ maxRowAmount: decimalAmount.optional(), maxBatchTotal: decimalAmount.optional() }).strict().default({}),
+});
+
+export const profileSchema = profileSettingsSchema.extend({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/),
+});
+export type Profile = z.output<typeof profileSchema>;
+
+export const profileListSchema = z.object({
+  activeProfileId: z.string(),
+  profiles: z.array(profileSchema),
+  /** Set when the profile file could not be read and was set aside. */
+  problem: z.object({ message: z.string(), setAsideAs: z.string().nullable() }).nullable(),
+});
+
+export const productSchema = z.enum(['collection', 'disbursement', 'remittance']);
+
+/** Names one secret of a profile; the value itself only ever travels towards main. */
+export const secretRefSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('api-user') }).strict(),
+  z.object({ kind: z.literal('api-key') }).strict(),
+  z.object({ kind: z.literal('subscription-key'), product: productSchema, slot: z.enum(['primary', 'secondary']).default('primary') }).strict(),
+]);
+export type SecretRef = z.output<typeof secretRefSchema>;
+
+const secretState = z.object({ set: z.boolean() });
+const keyState = secretState.extend({ last4: z.string().max(4).nullable() });
+export const secretStatusSchema = z.object({
+  profileId: z.string(),
+  apiUser: secretState,
+  apiKey: secretState,
+  subscriptionKeys: z.record(productSchema, z.object({ primary: keyState, secondary: keyState })),
+  /** Where these secrets are kept. */
+  backend: z.enum(['os-keychain', 'memory', 'local-sandbox']),
+});
+export type SecretStatus = z.output<typeof secretStatusSchema>;
+
+export const keychainStatusSchema = z.object({
+  backend: z.enum(['os-keychain', 'memory']),
+  label: z.string(),
+  persistent: z.boolean(),
+  problem: z.string().nullable(),
+  advice: z.string().nullable(),
+});
+
+export const connectionTestSchema = z.object({
+  profileId: z.string(),
+  results: z.array(
+    z.object({
+      product: productSchema,
+      outcome: z.enum(['ok', 'failed', 'skipped']),
+      /** "1,000,000.00 EUR available" when ok. */
+      balance: z.string().nullable(),
+      message: z.string().nullable(),
+    }),
+  ),
+});
+
+export const provisionResultSchema = z.object({
+  profileId: z.string(),
+  providerCallbackHost: z.string(),
+  targetEnvironment: z.string(),
+  /** Whether MoMo already had this API user (a retried provisioning). */
+  reused: z.boolean(),
 });
 
 export const appInfoSchema = z.object({
@@ -45,6 +129,19 @@ export const channels = {
   getActiveProfile: { args: noArgs, result: activeProfileSchema },
   getLocalSandbox: { args: noArgs, result: localSandboxSchema },
   openExternal: { args: externalUrlSchema.strict(), result: z.object({ opened: z.literal(true) }) },
+  listProfiles: { args: noArgs, result: profileListSchema },
+  createProfile: { args: profileSettingsSchema.extend({ kind: z.enum(['sandbox', 'production']) }).strict(), result: profileSchema },
+  updateProfile: { args: z.object({ id: z.string().min(1), changes: profileSettingsSchema.omit({ kind: true }).partial().strict() }).strict(), result: profileSchema },
+  deleteProfile: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.literal(true) }) },
+  /** A production profile is activated only with its name typed again. */
+  activateProfile: { args: z.object({ id: z.string().min(1), confirmName: z.string().optional() }).strict(), result: activeProfileSchema },
+  /** Write-only: the value goes in, only the status comes back. */
+  setSecret: { args: z.object({ profileId: z.string().min(1), secret: secretRefSchema, value: z.string().min(1).max(512) }).strict(), result: secretStatusSchema },
+  clearSecret: { args: z.object({ profileId: z.string().min(1), secret: secretRefSchema }).strict(), result: secretStatusSchema },
+  getSecretStatus: { args: z.object({ profileId: z.string().min(1) }).strict(), result: secretStatusSchema },
+  getKeychainStatus: { args: noArgs, result: keychainStatusSchema },
+  provisionProfile: { args: z.object({ profileId: z.string().min(1), callbackHost: hostName }).strict(), result: provisionResultSchema },
+  testConnection: { args: z.object({ profileId: z.string().min(1) }).strict(), result: connectionTestSchema },
 } as const;
 
 export const batchProgressSchema = z.object({

@@ -3,7 +3,8 @@
 // unreadable input, no credentials).
 import packageJson from '../../package.json';
 import { resolveDataDir } from '../data-dir';
-import { LOCAL_SANDBOX_PROFILE } from '../profiles/local-sandbox-profile';
+import { ProfileService } from '../profiles/profile-service';
+import { ProfileStore } from '../profiles/profile-store';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io';
 import { runSandboxCommand, SANDBOX_USAGE } from './sandbox-command';
 
@@ -36,12 +37,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (command === 'info' && unknown.length === 0) {
+    const dataDir = resolveDataDir(io.env);
+    const active = (await ProfileService.open(new ProfileStore(dataDir))).active();
     const info = {
       name: packageJson.productName,
       version: packageJson.version,
       node: process.versions.node,
-      dataDir: resolveDataDir(io.env),
-      activeProfile: LOCAL_SANDBOX_PROFILE,
+      dataDir,
+      activeProfile: { id: active.id, name: active.name, kind: active.kind, environment: active.targetEnvironment, currency: active.currency },
     };
     io.stdout(
       json

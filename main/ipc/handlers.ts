@@ -1,22 +1,40 @@
 // The implementation of every contract channel, over injected services so the
-// same handlers serve the Electron IPC router, the test bridge and tests.
+// same handlers serve the Electron IPC router, the test bridge and tests. No
+// handler returns a secret: secrets go in through setSecret and come back only
+// as "set or not" (and at most the last four characters of a subscription key).
 import packageJson from '../../package.json';
-import { LOCAL_SANDBOX_PROFILE } from '../profiles/local-sandbox-profile';
-import type { LocalSandboxService } from '../sandbox/local-sandbox-service';
+import type { AppServices } from '../app-services';
+import { testConnection } from '../profiles/connection-test';
+import { provisionProfile } from '../profiles/provisioning-service';
 import { isAllowedExternalUrl } from '../security/external-links';
 import { AppError } from './app-error';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
   frontDoor: 'electron' | 'test-bridge';
-  dataDir: string;
   runtime: { node: string; electron: string | null; chrome: string | null };
-  localSandbox: Pick<LocalSandboxService, 'status'>;
+  services: Pick<AppServices, 'dataDir' | 'profiles' | 'vault' | 'keychain' | 'localSandbox' | 'clients'>;
   /** Opens an already allow-listed https URL in the user's browser. */
   openUrl(url: string): Promise<void>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
+  const { profiles, vault, keychain, localSandbox, clients } = deps.services;
+  const summary = (profile: ReturnType<typeof profiles.get>) => ({
+    id: profile.id,
+    name: profile.name,
+    kind: profile.kind,
+    environment: profile.targetEnvironment,
+    currency: profile.currency,
+  });
+  const secretStatus = async (profileId: string) => {
+    const profile = profiles.get(profileId);
+    const status = await vault.status(profile.id);
+    return profile.kind === 'local' ? { ...status, backend: 'local-sandbox' as const } : status;
+  };
+  const editableSecrets = (profileId: string) => {
+    if (profiles.get(profileId).kind === 'local') throw new AppError('NOT_ALLOWED', 'The Local sandbox profile makes its own credentials each time the console starts.');
+  };
   return {
     getAppInfo: () => ({
       name: packageJson.productName,
@@ -24,10 +42,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       frontDoor: deps.frontDoor,
       runtime: deps.runtime,
       platform: process.platform,
-      dataDir: deps.dataDir,
+      dataDir: deps.services.dataDir,
     }),
-    getActiveProfile: () => LOCAL_SANDBOX_PROFILE,
-    getLocalSandbox: () => deps.localSandbox.status(),
+    getActiveProfile: () => summary(profiles.active()),
+    getLocalSandbox: () => localSandbox.status(),
     openExternal: async ({ url }) => {
       if (!isAllowedExternalUrl(url)) {
         throw new AppError('NOT_ALLOWED', `MoMo Console only opens MTN's own https pages; "${url}" is not one of them.`);
@@ -35,5 +53,35 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.openUrl(url);
       return { opened: true as const };
     },
+    listProfiles: () => profiles.list(),
+    createProfile: (settings) => profiles.create(settings),
+    updateProfile: async ({ id, changes }) => {
+      const profile = await profiles.update(id, changes);
+      clients.forget(id);
+      return profile;
+    },
+    deleteProfile: async ({ id }) => {
+      await profiles.delete(id);
+      await vault.clearProfile(id);
+      clients.forget(id);
+      return { deleted: true as const };
+    },
+    activateProfile: async ({ id, confirmName }) => summary(await profiles.activate(id, confirmName)),
+    setSecret: async ({ profileId, secret, value }) => {
+      editableSecrets(profileId);
+      await vault.set(profileId, secret, value);
+      clients.forget(profileId);
+      return secretStatus(profileId);
+    },
+    clearSecret: async ({ profileId, secret }) => {
+      editableSecrets(profileId);
+      await vault.clear(profileId, secret);
+      clients.forget(profileId);
+      return secretStatus(profileId);
+    },
+    getSecretStatus: ({ profileId }) => secretStatus(profileId),
+    getKeychainStatus: () => keychain,
+    provisionProfile: ({ profileId, callbackHost }) => provisionProfile(deps.services, profileId, callbackHost),
+    testConnection: ({ profileId }) => testConnection(deps.services, profileId),
   };
 }

@@ -1,12 +1,16 @@
 // The profile a fresh install starts on: the embedded sandbox emulator, so the
-// console works with no MTN account. Profile storage and switching arrive with
-// the credentials work; until then this is the only profile there is.
-import type { z } from 'zod';
-import type { activeProfileSchema } from '../../preload/contract';
+// console works with no MTN account. Its URL and credentials come from the
+// emulator running in-process; the base URL here is only a placeholder.
+import type { Profile } from '../../preload/contract';
 
-export const LOCAL_SANDBOX_PROFILE: z.output<typeof activeProfileSchema> = Object.freeze({
+export const LOCAL_SANDBOX_ID = 'local-sandbox';
+
+export const LOCAL_SANDBOX_PROFILE: Profile = Object.freeze({
+  id: LOCAL_SANDBOX_ID,
   name: 'Local sandbox',
   kind: 'local',
-  environment: 'sandbox',
+  baseUrl: 'http://127.0.0.1',
+  targetEnvironment: 'sandbox',
   currency: 'EUR',
+  limits: {},
 });

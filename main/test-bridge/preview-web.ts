@@ -4,14 +4,14 @@ import path from 'node:path';
 import { resolveDataDir } from '../data-dir';
 import { createHandlers } from '../ipc/handlers';
 import { createLogger } from '../logging/logger';
-import { createLocalSandboxService } from '../sandbox/local-sandbox-service';
+import { createAppServices } from '../app-services';
 import { startTestBridge } from './bridge-server';
 
 async function main(): Promise<void> {
   const logger = createLogger();
   const outDir = path.join(__dirname, '..');
-  const localSandbox = createLocalSandboxService();
-  await localSandbox.start();
+  const services = await createAppServices({ dataDir: resolveDataDir(), logger });
+  await services.localSandbox.start();
   const bridge = await startTestBridge({
     rendererDir: path.join(outDir, 'renderer'),
     clientScriptPath: path.join(outDir, 'bridge', 'web-bridge.js'),
@@ -19,8 +19,7 @@ async function main(): Promise<void> {
     port: Number(process.env.PORT ?? 0),
     handlers: createHandlers({
       frontDoor: 'test-bridge',
-      dataDir: resolveDataDir(),
-      localSandbox,
+      services,
       runtime: { node: process.versions.node, electron: null, chrome: null },
       openUrl: async (url) => {
         logger.info({ url }, 'preview cannot open a browser; open this link yourself');
@@ -28,7 +27,7 @@ async function main(): Promise<void> {
     }),
   });
   process.stdout.write(`MoMo Console web preview: ${bridge.pageUrl}\n`);
-  const stop = () => void Promise.all([bridge.close(), localSandbox.stop()]).then(() => process.exit(0));
+  const stop = () => void Promise.all([bridge.close(), services.close()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

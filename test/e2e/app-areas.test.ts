@@ -5,15 +5,15 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestBridge } from '../../main/test-bridge/bridge-server';
-import { createLocalSandboxService, type LocalSandboxService } from '../../main/sandbox/local-sandbox-service';
 import { launchChromium } from '../support/chromium';
 import { startBridgeForTests } from '../support/test-bridge';
+import { startTestServices, type TestServices } from '../support/test-services';
 
 const SCREENSHOTS = path.resolve('test/e2e/screenshots');
 const AREAS = ['Payouts', 'Transactions', 'Balances', 'Admin', 'Settings'];
 
 let bridge: TestBridge;
-let localSandbox: LocalSandboxService;
+let services: TestServices;
 let opened: string[];
 let context: BrowserContext;
 let page: Page;
@@ -22,9 +22,9 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
-  localSandbox = createLocalSandboxService({ completeAfterMs: 0 });
-  await localSandbox.start();
-  const started = startBridgeForTests(undefined, localSandbox);
+  services = await startTestServices();
+  await services.localSandbox.start();
+  const started = startBridgeForTests(services);
   bridge = await started.bridge;
   opened = started.opened;
   context = await launchChromium();
@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await bridge?.close();
-  await localSandbox?.stop();
+  await services?.close();
 });
 
 describe('the console in Chromium', () => {
@@ -56,7 +56,7 @@ describe('the console in Chromium', () => {
       await nav.getByRole('button', { name: area }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(area);
       if (area === 'Settings') await page.getByText('Web preview (test bridge)').waitFor();
-      if (area === 'Admin') await page.getByLabel('Local sandbox emulator').getByText(localSandbox.status().url ?? 'no url').waitFor();
+      if (area === 'Admin') await page.getByLabel('Local sandbox emulator').getByText(services.localSandbox.status().url ?? 'no url').waitFor();
       await page.screenshot({ path: path.join(SCREENSHOTS, `${area.toLowerCase()}.png`) });
     }
   });

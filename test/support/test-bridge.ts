@@ -1,14 +1,10 @@
-// Starts the loopback test bridge over the real handlers, for tests.
+// Starts the loopback test bridge over the real handlers and services, for tests.
 import path from 'node:path';
 import { createHandlers } from '../../main/ipc/handlers';
-import type { LocalSandboxService } from '../../main/sandbox/local-sandbox-service';
 import { startTestBridge } from '../../main/test-bridge/bridge-server';
+import type { TestServices } from './test-services';
 
-const NO_SANDBOX: Pick<LocalSandboxService, 'status'> = {
-  status: () => ({ state: 'stopped', url: null, environment: 'sandbox', message: null }),
-};
-
-export function startBridgeForTests(outDir = path.resolve('out'), localSandbox = NO_SANDBOX) {
+export function startBridgeForTests(services: TestServices, outDir = path.resolve('out')) {
   const opened: string[] = [];
   const errors: unknown[] = [];
   const bridge = startTestBridge({
@@ -17,8 +13,7 @@ export function startBridgeForTests(outDir = path.resolve('out'), localSandbox =
     logger: { error: (details) => errors.push(details), warn: () => {} },
     handlers: createHandlers({
       frontDoor: 'test-bridge',
-      dataDir: '/tmp/momo-console-test',
-      localSandbox,
+      services,
       runtime: { node: process.versions.node, electron: null, chrome: null },
       openUrl: async (url) => {
         opened.push(url);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { channels } from '../../../preload/contract';
+import { channelNames, channels } from '../../../preload/contract';
 import { AppError } from '../../../main/ipc/app-error';
 import { createRouter, type Handlers } from '../../../main/ipc/router';
 
@@ -7,7 +7,16 @@ const APP_URL = 'app://momo-console/index.html';
 
 function setup(overrides: Partial<Handlers> = {}) {
   const logger = { error: vi.fn(), warn: vi.fn() };
+  const unused = Object.fromEntries(
+    channelNames.map((name) => [
+      name,
+      () => {
+        throw new Error(`${name} is not used in this test`);
+      },
+    ]),
+  ) as unknown as Handlers;
   const handlers: Handlers = {
+    ...unused,
     getAppInfo: () => ({
       name: 'MoMo Console',
       version: '1.0.0',
@@ -16,7 +25,7 @@ function setup(overrides: Partial<Handlers> = {}) {
       platform: 'linux',
       dataDir: '/tmp/x',
     }),
-    getActiveProfile: () => ({ name: 'Local sandbox', kind: 'local', environment: 'sandbox', currency: 'EUR' }),
+    getActiveProfile: () => ({ id: 'local-sandbox', name: 'Local sandbox', kind: 'local', environment: 'sandbox', currency: 'EUR' }),
     getLocalSandbox: () => ({ state: 'stopped', url: null, environment: 'sandbox', message: null }),
     openExternal: vi.fn(async () => ({ opened: true as const })),
     ...overrides,
@@ -29,7 +38,7 @@ describe('ipc router', () => {
   it('serves a call from the app origin with the handler result', async () => {
     const { router } = setup();
     const result = await router.handle('getActiveProfile', APP_URL, {});
-    expect(result).toEqual({ ok: true, value: { name: 'Local sandbox', kind: 'local', environment: 'sandbox', currency: 'EUR' } });
+    expect(result).toEqual({ ok: true, value: { id: 'local-sandbox', name: 'Local sandbox', kind: 'local', environment: 'sandbox', currency: 'EUR' } });
   });
 
   it('refuses a call from a foreign origin without running the handler', async () => {

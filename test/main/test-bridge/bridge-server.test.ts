@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { TestBridge } from '../../../main/test-bridge/bridge-server';
 import { startBridgeForTests } from '../../support/test-bridge';
+import { startTestServices, type TestServices } from '../../support/test-services';
 
 let bridge: TestBridge;
 let opened: string[];
+let services: TestServices;
 
 beforeAll(async () => {
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'momo-bridge-'));
@@ -15,11 +17,15 @@ beforeAll(async () => {
   await mkdir(path.join(outDir, 'bridge'), { recursive: true });
   await writeFile(path.join(outDir, 'renderer', 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
   await writeFile(path.join(outDir, 'bridge', 'web-bridge.js'), 'window.momo = {};');
-  const started = startBridgeForTests(outDir);
+  services = await startTestServices();
+  const started = startBridgeForTests(services, outDir);
   bridge = await started.bridge;
   opened = started.opened;
 });
-afterAll(() => bridge.close());
+afterAll(async () => {
+  await bridge.close();
+  await services.close();
+});
 
 function connect(origin = bridge.origin): Promise<WebSocket> {
   return new Promise((resolve, reject) => {

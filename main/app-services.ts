@@ -1,0 +1,58 @@
+// The console's services, wired once for every front door (the Electron app,
+// the web preview, the command line and the tests): profiles, the vault, the
+// local sandbox, and a MoMo client per profile.
+import type { Logger } from './logging/logger';
+import { ProfileClients } from './profiles/profile-clients';
+import { ProfileService } from './profiles/profile-service';
+import { ProfileStore } from './profiles/profile-store';
+import { createLocalSandboxService, type LocalSandboxService } from './sandbox/local-sandbox-service';
+import type { SandboxOptionsInput } from './sandbox/sandbox-options';
+import { openSecretStore, type KeychainStatus } from './vault/open-secret-store';
+import type { SecretStore } from './vault/secret-store';
+import { SecretVault } from './vault/secret-vault';
+
+export interface AppServices {
+  dataDir: string;
+  logger: Logger;
+  profiles: ProfileService;
+  vault: SecretVault;
+  keychain: KeychainStatus;
+  localSandbox: LocalSandboxService;
+  clients: ProfileClients;
+  close(): Promise<void>;
+}
+
+export interface AppServicesOptions {
+  dataDir: string;
+  logger: Logger;
+  /** Tests hand in a store; the app probes the OS keychain. */
+  secretStore?: SecretStore;
+  /** The command line passes process.env so MOMO_* variables override the keychain. */
+  env?: NodeJS.ProcessEnv;
+  localSandbox?: SandboxOptionsInput;
+}
+
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const { logger } = options;
+  const { store, status } = options.secretStore
+    ? { store: options.secretStore, status: { backend: options.secretStore.backend.id, label: options.secretStore.backend.label, persistent: options.secretStore.backend.persistent, problem: null, advice: null } }
+    : await openSecretStore(logger);
+  const profiles = await ProfileService.open(new ProfileStore(options.dataDir));
+  if (profiles.problem) logger.error({ problem: profiles.problem.message }, 'profile file set aside');
+  const vault = new SecretVault(store);
+  const localSandbox = createLocalSandboxService(options.localSandbox);
+  const clients = new ProfileClients({ vault, localSandbox, logger, ...(options.env ? { env: options.env } : {}) });
+  return {
+    dataDir: options.dataDir,
+    logger,
+    profiles,
+    vault,
+    keychain: status,
+    localSandbox,
+    clients,
+    async close() {
+      clients.close();
+      await localSandbox.stop();
+    },
+  };
+}

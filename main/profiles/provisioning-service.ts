@@ -1,0 +1,47 @@
+// Sandbox provisioning for admins: create an API user and its key on MTN's
+// sandbox (or the emulator), and put both straight into the keychain. The API
+// user id is stored before it is sent, so a provisioning interrupted half-way
+// is finished by the next attempt instead of leaving an orphan user; the key
+// never leaves main.
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../ipc/app-error';
+import { MomoError } from '../momo/momo-errors';
+import type { SecretVault } from '../vault/secret-vault';
+import type { ProfileClients } from './profile-clients';
+import type { ProfileService } from './profile-service';
+
+export interface ProvisionResult {
+  profileId: string;
+  providerCallbackHost: string;
+  targetEnvironment: string;
+  reused: boolean;
+}
+
+export async function provisionProfile(
+  deps: { profiles: ProfileService; vault: SecretVault; clients: ProfileClients },
+  profileId: string,
+  callbackHost: string,
+): Promise<ProvisionResult> {
+  const profile = deps.profiles.get(profileId);
+  if (profile.kind === 'production') throw new AppError('NOT_ALLOWED', "Production API users are created in MTN's partner portal; enter that API user and key under Secrets instead.");
+  if (profile.kind === 'local') throw new AppError('NOT_ALLOWED', 'The Local sandbox profile provisions itself each time the console starts.');
+  const stored = await deps.vault.credentials(profileId);
+  if (Object.keys(stored.subscriptionKeys).length === 0) throw new AppError('MISSING_SECRET', 'Provisioning needs a subscription key: set one for any product under Secrets first.');
+  const apiUser = stored.apiUser && !stored.apiKey ? stored.apiUser : randomUUID();
+  if (apiUser !== stored.apiUser) await deps.vault.set(profileId, { kind: 'api-user' }, apiUser);
+  await deps.vault.clear(profileId, { kind: 'api-key' });
+  deps.clients.forget(profileId);
+  const client = await deps.clients.clientFor(profile);
+  try {
+    const created = await client.provisioning.createApiUser(apiUser, callbackHost);
+    await deps.vault.set(profileId, { kind: 'api-key' }, await client.provisioning.createApiKey(apiUser));
+    const user = await client.provisioning.getApiUser(apiUser);
+    if (!user) throw new AppError('PROVISIONING_FAILED', 'MoMo created the API user but cannot find it now; try provisioning again.');
+    return { profileId, providerCallbackHost: user.providerCallbackHost, targetEnvironment: user.targetEnvironment, reused: created.outcome === 'already-exists' };
+  } catch (error) {
+    if (error instanceof MomoError) throw new AppError('PROVISIONING_FAILED', `Provisioning failed: ${error.message}`);
+    throw error;
+  } finally {
+    deps.clients.forget(profileId);
+  }
+}
