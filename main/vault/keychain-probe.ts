@@ -52,7 +52,7 @@ export function explainKeychainFailure(error: unknown): { problem: string; advic
   if (/locked/i.test(message)) {
     return { problem: 'The keyring is locked.', advice: 'Unlock your keyring (for example with Seahorse, "Passwords and Keys") and restart MoMo Console.' };
   }
-  if (/D-?Bus|DBUS|X11|\$DISPLAY|autolaunch/i.test(message)) {
+  if (/D-?Bus|DBUS|X11|\$DISPLAY|autolaunch|Could not connect/i.test(message)) {
     return { problem: 'There is no D-Bus session to reach a keychain through.', advice: 'Run MoMo Console inside a desktop session (or start one with dbus-run-session), or give credentials through the MOMO_* environment variables for headless runs.' };
   }
   return { problem: `The system keychain failed: ${message}`, advice: 'Check that your keychain is installed and unlocked, then restart MoMo Console.' };

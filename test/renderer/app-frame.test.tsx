@@ -26,7 +26,7 @@ describe('app frame', () => {
   });
 
   it('makes a production profile unmistakable', async () => {
-    const fake = createFakeMomoApi({ getActiveProfile: { ok: true, value: { name: 'MTN Uganda live', kind: 'production', environment: 'mtnuganda', currency: 'UGX' } } });
+    const fake = createFakeMomoApi({ getActiveProfile: { ok: true, value: { id: 'uganda', name: 'MTN Uganda live', kind: 'production', environment: 'mtnuganda', currency: 'UGX' } } });
     const { container } = render(
       <StoresProvider stores={createAppStores(fake.api)}>
         <AppFrame />
@@ -113,6 +113,7 @@ describe('app frame', () => {
     cleanup();
     renderApp(createFakeMomoApi({ getLocalSandbox: { ok: true, value: { state: 'failed', url: null, environment: 'sandbox', message: 'The local sandbox could not start: port in use' } } }));
     await userEvent.setup().click(screen.getByRole('button', { name: 'Admin' }));
-    expect((await screen.findByRole('status')).textContent).toContain('could not start: port in use');
+    const failed = await screen.findByLabelText('Local sandbox emulator');
+    expect((await within(failed).findByRole('status')).textContent).toContain('could not start: port in use');
   });
 });

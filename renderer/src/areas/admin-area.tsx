@@ -1,29 +1,55 @@
+import { useEffect, useState } from 'react';
 import { AreaPage } from '../components/area-page';
-import { EmptyState } from '../components/empty-state';
-import { useSession } from '../stores/app-stores';
+import { useAdmin, useSession, useStores } from '../stores/app-stores';
+import { ConnectionPanel, ProvisioningPanel } from './admin/connection-panel';
+import { KeychainBanner } from './admin/keychain-banner';
+import { ProfileEditor } from './admin/profile-editor';
+import { ProfileList } from './admin/profile-list';
+import { SecretsPanel } from './admin/secrets-panel';
 
 export function AdminArea() {
-  const profile = useSession((state) => state.profile);
+  const admin = useStores().admin.getState;
   const localSandbox = useSession((state) => state.localSandbox);
+  const problem = useAdmin((s) => s.problem);
+  const notice = useAdmin((s) => s.notice);
+  const selected = useAdmin((s) => s.profiles.find((p) => p.id === s.selectedId) ?? null);
+  const [editing, setEditing] = useState<'create' | 'edit' | null>(null);
+  useEffect(() => {
+    void admin().load();
+  }, [admin]);
   return (
     <AreaPage title="Admin" summary="Profiles, credentials and sandbox provisioning. Secrets go to the OS keychain and never come back to the screen.">
-      <article className="card" aria-label="Active profile details">
-        <h2>Active profile</h2>
-        {profile ? (
-          <dl className="facts">
-            <dt>Name</dt>
-            <dd>{profile.name}</dd>
-            <dt>Kind</dt>
-            <dd>{profile.kind}</dd>
-            <dt>Target environment</dt>
-            <dd>{profile.environment}</dd>
-            <dt>Currency</dt>
-            <dd>{profile.currency}</dd>
-          </dl>
-        ) : (
-          <p className="muted">Loading…</p>
+      <KeychainBanner />
+      {problem && (
+        <p className="keychain-banner keychain-banner--warn" role="alert">
+          {problem.message}
+        </p>
+      )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <ProfileList />
+      <div className="form-actions">
+        <button type="button" className="button" onClick={() => setEditing('create')}>
+          New profile
+        </button>
+        {selected && selected.kind !== 'local' && (
+          <>
+            <button type="button" className="button button--secondary" onClick={() => setEditing('edit')}>
+              Edit {selected.name}
+            </button>
+            <button type="button" className="button button--link" onClick={() => void admin().remove(selected.id)}>
+              Delete {selected.name}
+            </button>
+          </>
         )}
-      </article>
+      </div>
+      {editing && <ProfileEditor key={`${editing}-${selected?.id ?? ''}`} mode={editing} onClose={() => setEditing(null)} />}
+      <SecretsPanel />
+      <ProvisioningPanel key={`provision-${selected?.id ?? ''}`} />
+      <ConnectionPanel />
       <article className="card" aria-label="Local sandbox emulator">
         <h2>Local sandbox emulator</h2>
         <p className="muted">A MoMo sandbox inside the console: MTN's API and test numbers, no MTN account needed.</p>
@@ -43,9 +69,6 @@ export function AdminArea() {
           </p>
         )}
       </article>
-      <EmptyState title="No other profiles">
-        <p>Adding MTN sandbox or production profiles and their credentials is not part of this build yet.</p>
-      </EmptyState>
     </AreaPage>
   );
 }

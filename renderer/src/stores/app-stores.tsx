@@ -4,6 +4,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { MomoApi } from '../api/momo-client';
+import { createAdminStore, type AdminState } from './admin-store';
 import { createErrorStore, type ErrorState } from './error-store';
 import { createNavigationStore, type Area, type NavigationState } from './navigation-store';
 import { createSessionStore, type SessionState } from './session-store';
@@ -13,15 +14,19 @@ export interface AppStores {
   errors: StoreApi<ErrorState>;
   navigation: StoreApi<NavigationState>;
   session: StoreApi<SessionState>;
+  admin: StoreApi<AdminState>;
 }
 
 export function createAppStores(api: MomoApi, initialArea?: Area): AppStores {
   const errors = createErrorStore();
+  const report = (error: unknown) => errors.getState().report(error);
+  const session = createSessionStore(api, report);
   return {
     api,
     errors,
     navigation: createNavigationStore(initialArea),
-    session: createSessionStore(api, (error) => errors.getState().report(error)),
+    session,
+    admin: createAdminStore(api, report, () => void session.getState().load()),
   };
 }
 
@@ -45,4 +50,7 @@ export function useNavigation<T>(select: (state: NavigationState) => T): T {
 }
 export function useSession<T>(select: (state: SessionState) => T): T {
   return useStore(useStores().session, select);
+}
+export function useAdmin<T>(select: (state: AdminState) => T): T {
+  return useStore(useStores().admin, select);
 }

@@ -22,6 +22,13 @@ const TITLES: Record<string, string> = {
   NOT_ALLOWED: 'Not allowed',
   UNAVAILABLE: 'The console is not answering',
   INTERNAL: 'Something went wrong inside the console',
+  INVALID_PROFILE: 'The profile cannot be saved',
+  PROFILE_NOT_FOUND: 'That profile does not exist',
+  CONFIRMATION_REQUIRED: 'Confirmation needed',
+  INVALID_SECRET: 'That secret cannot be stored',
+  MISSING_SECRET: 'A secret is missing',
+  PROVISIONING_FAILED: 'Provisioning failed',
+  LOCAL_SANDBOX_DOWN: 'The local sandbox is not running',
 };
 
 export function titleForCode(code: string): string {

@@ -20,6 +20,8 @@ describe('keychain probe', () => {
   it.each([
     ['The name org.freedesktop.secrets was not provided by any .service files', /No Secret Service is running/, /gnome-keyring/],
     ['Cannot autolaunch D-Bus without X11 $DISPLAY', /no D-Bus session/, /MOMO_\* environment variables/],
+    // What libsecret says when DBUS_SESSION_BUS_ADDRESS points at no bus.
+    ['Could not connect: No such file or directory', /no D-Bus session/, /dbus-run-session/],
     ["Cannot find module 'keytar'", /library could not be loaded/, /libsecret/],
     ['something else entirely', /The system keychain failed: something else entirely/, /installed and unlocked/],
   ])('explains %j', (message, problem, advice) => {

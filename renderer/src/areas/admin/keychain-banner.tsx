@@ -1,0 +1,22 @@
+// Where secrets are kept, and when it is not the OS keychain, why and what to do.
+import { useAdmin } from '../../stores/app-stores';
+
+export function KeychainBanner() {
+  const keychain = useAdmin((s) => s.keychain);
+  if (!keychain) return null;
+  if (keychain.problem === null) {
+    return (
+      <p className="keychain-banner keychain-banner--ok" role="status" aria-label="Keychain status">
+        <span className="status-dot status-dot--ok" aria-hidden="true" /> Secrets are kept in {keychain.label}.
+      </p>
+    );
+  }
+  return (
+    <div className="keychain-banner keychain-banner--warn" role="alert" aria-label="Keychain status">
+      <strong>{keychain.problem}</strong>
+      <p>
+        Secrets you enter now are kept in {keychain.label} and are gone when the console quits; nothing is written to disk. {keychain.advice}
+      </p>
+    </div>
+  );
+}
