@@ -9,4 +9,6 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Resolves when the process is asked to stop (SIGINT or SIGTERM). */
   untilStopped(): Promise<void>;
+  /** All of standard input, for secrets that must never be command-line arguments. */
+  readStdin(): Promise<string>;
 }

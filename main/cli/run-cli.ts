@@ -6,6 +6,7 @@ import { resolveDataDir } from '../data-dir';
 import { ProfileService } from '../profiles/profile-service';
 import { ProfileStore } from '../profiles/profile-store';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io';
+import { PROFILES_USAGE, runProfilesCommand } from './profiles-command';
 import { runSandboxCommand, SANDBOX_USAGE } from './sandbox-command';
 
 const USAGE = `Usage: momo-console <command> [options]
@@ -13,9 +14,12 @@ const USAGE = `Usage: momo-console <command> [options]
 Commands:
   info [--json]     Show the version, the data directory and the active profile.
   sandbox …         Run the embedded MoMo sandbox emulator until stopped.
+  profiles …        List, add, remove, switch and test profiles; store secrets.
+  provision …       Create a sandbox API user and key into the keychain.
   help              Show this help.
 
   ${SANDBOX_USAGE}
+  ${PROFILES_USAGE}
 
 Options:
   --version         Print the version.
@@ -26,6 +30,7 @@ Data lives in ${'$'}MOMO_CONSOLE_HOME when set, else in the app's data directory
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'sandbox') return runSandboxCommand([...rest], io);
+  if (command === 'profiles' || command === 'provision') return runProfilesCommand(command, [...rest], io);
   const json = rest.includes('--json');
   const unknown = rest.filter((arg) => arg !== '--json');
   if (command === '--version' || command === '-v') {

@@ -5,7 +5,7 @@ import packageJson from '../../../package.json';
 function run(argv: string[], env: NodeJS.ProcessEnv = { MOMO_CONSOLE_HOME: '/tmp/momo-home' }) {
   let stdout = '';
   let stderr = '';
-  return runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env, untilStopped: () => Promise.resolve() }).then((code) => ({ code, stdout, stderr }));
+  return runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env, untilStopped: () => Promise.resolve(), readStdin: async () => '' }).then((code) => ({ code, stdout, stderr }));
 }
 
 describe('momo-console command line', () => {

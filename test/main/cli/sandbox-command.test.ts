@@ -19,7 +19,7 @@ function startCli(argv: string[]) {
       }
     }, 5);
   });
-  const exit = runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, untilStopped: () => stopped });
+  const exit = runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, untilStopped: () => stopped, readStdin: async () => '' });
   return { exit, firstLine, stop, output: () => ({ stdout, stderr }) };
 }
 
