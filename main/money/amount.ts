@@ -35,3 +35,12 @@ export function formatAmount(minor: bigint, currency: string): string {
   const text = fraction === 0n ? whole.toString() : `${whole}.${fraction.toString().padStart(digits, '0')}`;
   return negative ? `-${text}` : text;
 }
+
+/** A decimal string (a balance: zero allowed) for people: "1000000" → "1,000,000.00" in EUR. Anything else is shown as given. */
+export function displayAmount(text: string, currency: string): string {
+  const digits = minorDigits(currency);
+  const match = DECIMAL.exec(text);
+  if (digits === undefined || !match || (match[2] ?? '').replace(/0+$/, '').length > digits) return text;
+  const whole = BigInt(match[1] ?? '0').toLocaleString('en-US');
+  return digits === 0 ? whole : `${whole}.${(match[2] ?? '').padEnd(digits, '0').slice(0, digits)}`;
+}

@@ -1,7 +1,7 @@
 // "Test connection": for every product the profile has a key for, get a token
 // and read the balance; report each product on its own, in plain words.
 import { productSchema } from '../../preload/contract';
-import { formatAmount, parseAmount } from '../money/amount';
+import { displayAmount } from '../money/amount';
 import { MomoError } from '../momo/momo-errors';
 import type { ProfileClients } from './profile-clients';
 import type { ProfileService } from './profile-service';
@@ -23,8 +23,7 @@ export async function testConnection(deps: { profiles: ProfileService; clients: 
       if (!credentials.apiUser || !credentials.apiKey) return { product, outcome: 'failed', balance: null, message: 'The API user and API key are not set for this profile.' };
       try {
         const { availableBalance, currency } = await client.product(product).getBalance();
-        const amount = parseAmount(availableBalance, currency);
-        return { product, outcome: 'ok', balance: `${amount.ok ? formatAmount(amount.minor, currency) : availableBalance} ${currency} available`, message: null };
+        return { product, outcome: 'ok', balance: `${displayAmount(availableBalance, currency)} ${currency} available`, message: null };
       } catch (error) {
         if (!(error instanceof MomoError)) throw error;
         return { product, outcome: 'failed', balance: null, message: error.message };

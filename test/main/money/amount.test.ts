@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, parseAmount } from '../../../main/money/amount';
+import { displayAmount, formatAmount, parseAmount } from '../../../main/money/amount';
 
 describe('amounts', () => {
   it.each([
@@ -38,5 +38,14 @@ describe('amounts', () => {
     expect(formatAmount(1n, 'EUR')).toBe('0.01');
     expect(formatAmount(-250n, 'EUR')).toBe('-2.50');
     expect(formatAmount(5000n, 'UGX')).toBe('5000');
+  });
+
+  it('shows a balance for people: grouped, with the currency\'s digits, zero allowed', () => {
+    expect(displayAmount('1000000', 'EUR')).toBe('1,000,000.00');
+    expect(displayAmount('0', 'EUR')).toBe('0.00');
+    expect(displayAmount('1234.5', 'EUR')).toBe('1,234.50');
+    expect(displayAmount('25000', 'UGX')).toBe('25,000');
+    expect(displayAmount('12.345', 'EUR')).toBe('12.345');
+    expect(displayAmount('n/a', 'EUR')).toBe('n/a');
   });
 });

@@ -78,6 +78,11 @@ describe('admin area', () => {
     expect(await screen.findByText(/not valid JSON at line 3, column 5/)).toBeTruthy();
   });
 
+  it('warns when secrets are only held in memory, even with no keychain error to report', async () => {
+    renderAdmin(createFakeMomoApi({ getKeychainStatus: { ok: true, value: { backend: 'memory', label: 'memory, for this session only', persistent: false, problem: null, advice: null } } }));
+    expect((await screen.findByRole('alert', { name: 'Keychain status' })).textContent).toContain('Secrets are not being saved.');
+  });
+
   it('creates a profile from the form, sending only the fields that were filled', async () => {
     const fake = createFakeMomoApi();
     renderAdmin(fake);

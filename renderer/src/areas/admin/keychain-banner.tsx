@@ -4,7 +4,7 @@ import { useAdmin } from '../../stores/app-stores';
 export function KeychainBanner() {
   const keychain = useAdmin((s) => s.keychain);
   if (!keychain) return null;
-  if (keychain.problem === null) {
+  if (keychain.problem === null && keychain.persistent) {
     return (
       <p className="keychain-banner keychain-banner--ok" role="status" aria-label="Keychain status">
         <span className="status-dot status-dot--ok" aria-hidden="true" /> Secrets are kept in {keychain.label}.
@@ -13,9 +13,9 @@ export function KeychainBanner() {
   }
   return (
     <div className="keychain-banner keychain-banner--warn" role="alert" aria-label="Keychain status">
-      <strong>{keychain.problem}</strong>
+      <strong>{keychain.problem ?? 'Secrets are not being saved.'}</strong>
       <p>
-        Secrets you enter now are kept in {keychain.label} and are gone when the console quits; nothing is written to disk. {keychain.advice}
+        Secrets you enter now are held in memory for this session only: they are gone when the console quits, and nothing is written to disk. {keychain.advice}
       </p>
     </div>
   );

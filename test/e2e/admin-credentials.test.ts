@@ -1,0 +1,144 @@
+// End to end: an admin in Chromium, through the loopback bridge to the real
+// services, against a second emulator standing in for MTN's sandbox. Creates a
+// profile, types secrets into write-only fields, provisions, tests the
+// connection, switches to production by typing its name; then every IPC
+// channel is driven from the page, and every result, page text and log line is
+// scanned for the secret values used.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelNames } from '../../preload/contract';
+import { startSandbox, type RunningSandbox } from '../../main/sandbox/sandbox-server';
+import type { TestBridge } from '../../main/test-bridge/bridge-server';
+import { launchChromium } from '../support/chromium';
+import { startBridgeForTests } from '../support/test-bridge';
+import { startTestServices, type TestServices } from '../support/test-services';
+
+const SCREENSHOTS = path.resolve('test/e2e/screenshots');
+let services: TestServices;
+let mtn: RunningSandbox;
+let bridge: TestBridge;
+let context: BrowserContext;
+let page: Page;
+const problems: string[] = [];
+const results: unknown[] = [];
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  services = await startTestServices();
+  await services.localSandbox.start();
+  mtn = await startSandbox({ completeAfterMs: 0 });
+  bridge = await startBridgeForTests(services).bridge;
+  context = await launchChromium();
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(bridge.pageUrl);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Admin' }).click();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await bridge?.close();
+  await services?.close();
+  await mtn?.close();
+});
+
+async function saveSecret(label: string, value: string) {
+  const field = page.getByLabel(`New ${label}`, { exact: true });
+  await field.fill(value);
+  await field.locator('xpath=ancestor::form[1]').getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => field.inputValue()).toBe('');
+}
+
+describe('an admin sets up an MTN sandbox profile', () => {
+  it('creates the profile', async () => {
+    await page.getByRole('button', { name: 'New profile' }).click();
+    const form = page.getByRole('form', { name: 'New profile' });
+    await form.getByLabel('Name').fill('MTN sandbox');
+    await form.getByLabel('Base URL').fill(mtn.url);
+    await form.getByRole('button', { name: 'Create profile' }).click();
+    await page.getByText('Profile "MTN sandbox" created.').waitFor();
+  });
+
+  it('types the subscription keys into write-only fields and sees only "set, ends in …"', async () => {
+    for (const product of ['collection', 'disbursement', 'remittance'] as const) {
+      await saveSecret(`${product} subscription key (primary)`, mtn.subscriptionKeys[product]);
+      await page.getByText(`set, ends in ${mtn.subscriptionKeys[product].slice(-4)}`).waitFor();
+    }
+  });
+
+  it('provisions an API user into the vault and tests the connection green', async () => {
+    const provisioning = page.getByRole('region', { name: 'Provisioning' });
+    await provisioning.getByLabel('Callback host').fill('payouts.example.com');
+    await provisioning.getByRole('button', { name: 'Provision' }).click();
+    await provisioning.getByText('API user created and its key stored').waitFor();
+    await page.getByRole('button', { name: 'Test MTN sandbox' }).click();
+    const connection = page.getByRole('region', { name: 'Connection test' });
+    await expect.poll(async () => connection.getByText('EUR available').count()).toBe(3);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-profile-provisioned.png'), fullPage: true });
+  });
+
+  it('switches to a production profile only after typing its name', async () => {
+    await page.evaluate(() =>
+      (window as unknown as { momo: { createProfile(a: unknown): Promise<unknown> } }).momo.createProfile({ name: 'Uganda live', kind: 'production', baseUrl: 'https://proxy.momoapi.mtn.com', targetEnvironment: 'mtnuganda', currency: 'UGX' }),
+    );
+    await page.getByRole('button', { name: 'Local sandbox' }).first().click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Admin' }).click();
+    await page.getByRole('button', { name: 'Switch to Uganda live' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Switch to production profile Uganda live' });
+    const confirm = dialog.getByRole('button', { name: 'Switch to production' });
+    await dialog.getByLabel('Profile name').fill('uganda live');
+    expect(await confirm.isDisabled()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-production-confirm.png'), fullPage: true });
+    await dialog.getByLabel('Profile name').fill('Uganda live');
+    await confirm.click();
+    await page.getByLabel('Active profile').getByText('PRODUCTION').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-production-active.png') });
+    expect(services.profiles.active().name).toBe('Uganda live');
+  });
+});
+
+describe('every channel, driven from the page', () => {
+  it('answers every contract channel and never returns a secret', async () => {
+    const profileId = 'mtn-sandbox';
+    const calls: Record<string, unknown> = {
+      getAppInfo: {},
+      getActiveProfile: {},
+      getLocalSandbox: {},
+      openExternal: { url: 'https://momodeveloper.mtn.com/' },
+      listProfiles: {},
+      createProfile: { name: 'Scratch', kind: 'sandbox', baseUrl: mtn.url, targetEnvironment: 'sandbox', currency: 'EUR' },
+      updateProfile: { id: 'scratch', changes: { countryCode: 'UG' } },
+      activateProfile: { id: 'local-sandbox' },
+      setSecret: { profileId: 'scratch', secret: { kind: 'api-key' }, value: 'scratch-api-key-0123456789' },
+      getSecretStatus: { profileId },
+      clearSecret: { profileId: 'scratch', secret: { kind: 'api-key' } },
+      getKeychainStatus: {},
+      provisionProfile: { profileId, callbackHost: 'payouts.example.com' },
+      testConnection: { profileId },
+      deleteProfile: { id: 'scratch' },
+    };
+    expect(Object.keys(calls).sort()).toEqual([...channelNames].sort());
+    for (const [channel, args] of Object.entries(calls)) {
+      const result = (await page.evaluate(([name, payload]) => (window as unknown as { momo: Record<string, (a: unknown) => Promise<unknown>> }).momo[name]?.(payload), [channel, args] as const)) as { ok: boolean };
+      expect(result, channel).toMatchObject({ ok: true });
+      results.push(result);
+    }
+    const secrets = [...Object.values(mtn.subscriptionKeys), 'scratch-api-key-0123456789'];
+    for (const account of await services.store.list()) {
+      const value = await services.store.get(account);
+      if (value && !account.endsWith(':api-user')) secrets.push(value);
+    }
+    expect(secrets.length).toBeGreaterThanOrEqual(5);
+    const pageText = await page.evaluate(() => document.documentElement.outerHTML);
+    const haystacks = { results: JSON.stringify(results), page: pageText, logs: services.logLines.join('\n') };
+    expect(services.logLines.length).toBeGreaterThan(10);
+    for (const [where, text] of Object.entries(haystacks)) for (const secret of secrets) expect(text.includes(secret), `${where} carries a secret`).toBe(false);
+    expect(problems).toEqual([]);
+  });
+});
