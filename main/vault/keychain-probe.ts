@@ -52,6 +52,10 @@ export function explainKeychainFailure(error: unknown): { problem: string; advic
   if (/locked/i.test(message)) {
     return { problem: 'The keyring is locked.', advice: 'Unlock your keyring (for example with Seahorse, "Passwords and Keys") and restart MoMo Console.' };
   }
+  // gnome-keyring started on demand with no way to ask for a password: no login keyring is open.
+  if (/collection\/login|Object does not exist at path|prompt/i.test(message)) {
+    return { problem: 'The keyring is locked, or there is no login keyring yet, and no password prompt can be shown.', advice: 'Log in to a desktop session (which unlocks the login keyring), or create and unlock one with Seahorse, then restart MoMo Console.' };
+  }
   if (/D-?Bus|DBUS|X11|\$DISPLAY|autolaunch|Could not connect/i.test(message)) {
     return { problem: 'There is no D-Bus session to reach a keychain through.', advice: 'Run MoMo Console inside a desktop session (or start one with dbus-run-session), or give credentials through the MOMO_* environment variables for headless runs.' };
   }

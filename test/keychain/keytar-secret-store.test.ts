@@ -3,6 +3,9 @@
 // reachable, seen from a process whose D-Bus address leads nowhere.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../main/logging/logger';
@@ -43,6 +46,20 @@ describe('keytar secret store on a real Secret Service', () => {
     expect(await store.list()).toEqual([]);
     const opened = await openSecretStore(createLogger(undefined, 'silent'));
     expect(opened.status).toMatchObject({ backend: 'os-keychain', problem: null });
+  });
+
+  it('on a D-Bus session whose keyring cannot be unlocked (no prompt), the failure is explained in plain words', async () => {
+    const home = await mkdtemp(path.join(os.tmpdir(), 'momo-no-keyring-'));
+    const script = `require('keytar').setPassword('${SERVICE}', 'x', 'y').then(() => console.log('stored'), (e) => console.log(e.message))`;
+    const rest = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DISPLAY' && name !== 'DBUS_SESSION_BUS_ADDRESS'));
+    const { stdout } = await promisify(execFile)('dbus-run-session', ['--', process.execPath, '-e', script], {
+      env: { ...rest, HOME: home, XDG_DATA_HOME: path.join(home, 'data'), XDG_RUNTIME_DIR: path.join(home, 'run') },
+      timeout: 30_000,
+    });
+    const said = stdout.trim().split('\n').at(-1) ?? '';
+    expect(said).not.toBe('stored');
+    const explained = explainKeychainFailure(new Error(said));
+    expect(explained.problem).toMatch(/locked|no login keyring|No Secret Service/);
   });
 
   it('with no Secret Service reachable, the failure is explained in plain words', async () => {

@@ -23,6 +23,7 @@ describe('keychain probe', () => {
     // What libsecret says when DBUS_SESSION_BUS_ADDRESS points at no bus.
     ['Could not connect: No such file or directory', /no D-Bus session/, /dbus-run-session/],
     ["Cannot find module 'keytar'", /library could not be loaded/, /libsecret/],
+    ['Object does not exist at path \u201c/org/freedesktop/secrets/collection/login\u201d', /no login keyring yet/, /Log in to a desktop session/],
     ['something else entirely', /The system keychain failed: something else entirely/, /installed and unlocked/],
   ])('explains %j', (message, problem, advice) => {
     const explained = explainKeychainFailure(new Error(message));
