@@ -13,6 +13,8 @@ void runCli(process.argv.slice(2), {
       process.once('SIGTERM', () => resolve());
     }),
   readStdin: async () => {
+    // A secret typed at a terminal would echo on screen: only piped input is taken.
+    if (process.stdin.isTTY) return '';
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');

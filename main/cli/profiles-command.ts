@@ -106,7 +106,9 @@ async function add(args: string[], io: CliIo, json: boolean, open: Open): Promis
     const flag = { name: 'NAME', baseUrl: '--base-url', targetEnvironment: '--environment', callbackHost: '--callback-host', countryCode: '--country-code' }[String(issue?.path[0])] ?? `--${String(issue?.path.at(-1) ?? '')}`;
     throw new UsageError(`${flag}: ${issue?.message ?? 'invalid'}`);
   }
-  const profile = await (await open()).profiles.create(parsed.data);
+  const services = await open();
+  const profile = await services.profiles.create(parsed.data);
+  await services.vault.clearProfile(profile.id);
   io.stdout(json ? `${JSON.stringify(profile)}\n` : `added ${profile.name} [${profile.id}]\n`);
   return EXIT_OK;
 }
@@ -117,8 +119,9 @@ async function removeOrUse(sub: 'remove' | 'use', args: string[], io: CliIo, jso
   const services = await open();
   const profile = services.profiles.find(typed);
   if (sub === 'remove') {
-    await services.profiles.delete(profile.id);
+    if (profile.kind === 'local') throw new AppError('NOT_ALLOWED', 'The Local sandbox profile cannot be deleted.');
     await services.vault.clearProfile(profile.id);
+    await services.profiles.delete(profile.id);
     io.stdout(json ? `${JSON.stringify({ removed: profile.id })}\n` : `removed ${profile.name} and its secrets\n`);
   } else {
     // Typing the name is the confirmation a production profile asks for.

@@ -53,16 +53,26 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.openUrl(url);
       return { opened: true as const };
     },
-    listProfiles: () => profiles.list(),
-    createProfile: (settings) => profiles.create(settings),
+    listProfiles: async () => {
+      await profiles.refresh();
+      return profiles.list();
+    },
+    createProfile: async (settings) => {
+      const profile = await profiles.create(settings);
+      // A profile once deleted under this id may have left secrets behind; a new profile starts with none.
+      await vault.clearProfile(profile.id);
+      return profile;
+    },
     updateProfile: async ({ id, changes }) => {
       const profile = await profiles.update(id, changes);
       clients.forget(id);
       return profile;
     },
     deleteProfile: async ({ id }) => {
-      await profiles.delete(id);
+      if (profiles.get(id).kind === 'local') throw new AppError('NOT_ALLOWED', 'The Local sandbox profile cannot be deleted.');
+      // Secrets first: if the keychain fails, the profile is still there to retry from.
       await vault.clearProfile(id);
+      await profiles.delete(id);
       clients.forget(id);
       return { deleted: true as const };
     },

@@ -109,7 +109,7 @@ export class MomoHttp {
       durationMs: now() - started,
       method: call.method,
       endpoint: call.endpoint,
-      path: call.path,
+      path: scrubber.scrub(call.path),
       referenceId,
       request,
       response,

@@ -22,6 +22,8 @@ export interface CallSpec<S extends z.ZodType | null> {
   path: string;
   auth: CallAuth;
   referenceId?: string;
+  /** The reference is itself a credential (an API user id): sent, but kept out of logs, errors and exchanges. */
+  referenceIsSecret?: boolean;
   /** JSON, or a form for the OAuth endpoints. */
   body?: unknown;
   headers?: Record<string, string>;
@@ -73,7 +75,7 @@ export class MomoCaller {
         path: spec.path,
         headers,
         body: encodeBody(spec.body),
-        referenceId: spec.referenceId ?? null,
+        referenceId: spec.referenceIsSecret ? null : (spec.referenceId ?? null),
         ...(spec.timeouts ? { timeouts: spec.timeouts } : {}),
       });
       if (spec.okStatuses.includes(answer.status)) return { value: this.parse(spec, answer) as never, answer };
@@ -83,7 +85,7 @@ export class MomoCaller {
         this.o.tokens.invalidate(this.tokenKey(spec.product), bearer);
         continue;
       }
-      const error = errorFromAnswer({ ...answer, method: spec.method, endpoint: spec.endpoint, body: answer.exchange.response?.body ?? null, referenceId: spec.referenceId ?? null, isCreate: spec.isCreate === true, exchange: answer.exchange, now: Date.now() });
+      const error = errorFromAnswer({ ...answer, method: spec.method, endpoint: spec.endpoint, body: answer.exchange.response?.body ?? null, referenceId: spec.referenceIsSecret ? null : (spec.referenceId ?? null), isCreate: spec.isCreate === true, exchange: answer.exchange, now: Date.now() });
       if (answer.status === 429) {
         this.o.pacer.holdOff(spec.product, error.retryAfterMs ?? 1000);
         if (rateLimited++ < this.o.rateLimitRetries) continue;
@@ -103,6 +105,7 @@ export class MomoCaller {
   async credentials(): Promise<MomoCredentials> {
     const credentials = await this.o.credentials();
     const { scrubber } = this.o;
+    scrubber.pin(credentials.apiUser);
     scrubber.pin(credentials.apiKey);
     scrubber.pin(basicCredential(credentials));
     for (const key of Object.values(credentials.subscriptionKeys)) scrubber.pin(key);
@@ -179,7 +182,7 @@ export class MomoCaller {
     const issue = parsed.error.issues[0];
     throw new MomoResponseError(
       `${spec.method} ${spec.endpoint} answered ${answer.status} with a body this console does not understand (field "${issue?.path.join('.') || '(body)'}": ${issue?.message ?? 'invalid'})`,
-      { classification: 'ambiguous', endpoint: `${spec.method} ${spec.endpoint}`, status: answer.status, referenceId: spec.referenceId ?? null, exchange: answer.exchange },
+      { classification: 'ambiguous', endpoint: `${spec.method} ${spec.endpoint}`, status: answer.status, referenceId: spec.referenceIsSecret ? null : (spec.referenceId ?? null), exchange: answer.exchange },
     );
   }
 }

@@ -35,12 +35,21 @@ export class ProfileService {
     return profile;
   }
 
-  /** By id, or by name as typed on the command line (any case). */
+  /** As typed on the command line: the exact name first, then the id, then the name in any case; never a guess between two. */
   find(idOrName: string): Profile {
-    const wanted = idOrName.trim().toLowerCase();
-    const profile = this.state.profiles.find((p) => p.id === wanted || p.name.toLowerCase() === wanted);
-    if (!profile) throw new AppError('PROFILE_NOT_FOUND', `There is no profile "${idOrName}". Profiles: ${this.state.profiles.map((p) => p.name).join(', ')}.`);
-    return profile;
+    const typed = idOrName.trim();
+    const tiers = [(p: Profile) => p.name === typed, (p: Profile) => p.id === typed, (p: Profile) => p.name.toLowerCase() === typed.toLowerCase()];
+    for (const matches of tiers) {
+      const found = this.state.profiles.filter(matches);
+      if (found.length > 1) throw new AppError('PROFILE_NOT_FOUND', `"${idOrName}" names more than one profile (${found.map((p) => `${p.name} [${p.id}]`).join(', ')}); use the exact name or the id.`);
+      if (found[0]) return found[0];
+    }
+    throw new AppError('PROFILE_NOT_FOUND', `There is no profile "${idOrName}". Profiles: ${this.state.profiles.map((p) => p.name).join(', ')}.`);
+  }
+
+  /** Picks up changes another process (the command line, another window) saved since. */
+  async refresh(): Promise<void> {
+    await this.mutate(() => ({ next: null, result: undefined }));
   }
 
   active(): Profile {
@@ -93,18 +102,30 @@ export class ProfileService {
       if (error instanceof MomoConfigError) throw new AppError('INVALID_PROFILE', error.message.replace(/^profile field/, 'Field'));
       throw error;
     }
+    // A sandbox profile pointed at a market would move real money without the production safeguards.
+    if (profile.kind === 'sandbox' && profile.targetEnvironment !== 'sandbox') {
+      throw new AppError('INVALID_PROFILE', `Field "targetEnvironment": a sandbox profile uses "sandbox"; "${profile.targetEnvironment}" is a market, which needs a production profile.`);
+    }
     if (profile.kind === 'production') {
       if (!profile.baseUrl.startsWith('https://')) throw new AppError('INVALID_PROFILE', 'Field "baseUrl": a production profile must use https.');
       if (profile.targetEnvironment.toLowerCase() === 'sandbox') throw new AppError('INVALID_PROFILE', 'Field "targetEnvironment": a production profile names its market (mtnuganda, mtnghana, …), not "sandbox".');
     }
   }
 
-  /** One change at a time, each computed from the state the previous one left, and on disk before it counts. */
-  private mutate<T>(change: (state: ProfileFile) => { next: ProfileFile; result: T }): Promise<T> {
+  /**
+   * One change at a time, each computed from the file as it is now (the
+   * command line may have changed it while the app runs), and on disk before
+   * it counts.
+   */
+  private mutate<T>(change: (state: ProfileFile) => { next: ProfileFile | null; result: T }): Promise<T> {
     const run = this.queue.then(async () => {
+      const onDisk = await this.store.read();
+      if (onDisk) this.state = onDisk;
       const { next, result } = change(this.state);
-      await this.store.save(next);
-      this.state = next;
+      if (next) {
+        await this.store.save(next);
+        this.state = next;
+      }
       return result;
     });
     this.queue = run.then(

@@ -48,6 +48,17 @@ export class ProfileStore {
     return { state: defaults(), problem: { message: `${PROFILE_FILE} could not be read (${problem}). It was set aside as ${path.basename(setAsideAs)}; the console started with the Local sandbox profile only.`, setAsideAs } };
   }
 
+  /** The file as it is now when it is whole and valid; null otherwise (load() deals with that at start). */
+  async read(): Promise<ProfileFile | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch {
+      return null;
+    }
+    return validate(text) === null ? normalise(fileSchema.parse(JSON.parse(text))) : null;
+  }
+
   /** Writes the whole file atomically: a crash mid-write leaves the old file whole. */
   async save(state: ProfileFile): Promise<void> {
     await mkdir(path.dirname(this.file), { recursive: true });
@@ -74,9 +85,9 @@ function validate(text: string): string | null {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    if (!position) return `not valid JSON: ${message}`;
+    // Never the parser's own words: they quote the file, and a hand edit may have put a key in it.
+    const position = /position (\d+)/.exec((error as Error).message);
+    if (!position) return 'not valid JSON';
     const before = text.slice(0, Number(position[1]));
     const line = before.split('\n').length;
     const column = before.length - before.lastIndexOf('\n');

@@ -26,6 +26,26 @@ export class SecretVault {
     await this.store.delete(secretAccount(profileId, ref));
   }
 
+  /**
+   * The API user id a provisioning run chose, kept apart from the working
+   * credentials until that run has its key: a failed run must not break a
+   * profile that works, and a retried one must finish the same user.
+   */
+  async pendingApiUser(profileId: string): Promise<string | null> {
+    return this.store.get(`${profileId}:api-user-pending`);
+  }
+
+  async setPendingApiUser(profileId: string, apiUser: string): Promise<void> {
+    await this.store.set(`${profileId}:api-user-pending`, apiUser);
+  }
+
+  /** A provisioning run finished: its user and key become the profile's credentials. */
+  async adoptProvisioned(profileId: string, apiUser: string, apiKey: string): Promise<void> {
+    await this.set(profileId, { kind: 'api-user' }, apiUser);
+    await this.set(profileId, { kind: 'api-key' }, apiKey);
+    await this.store.delete(`${profileId}:api-user-pending`);
+  }
+
   /** Removes every secret of a profile (when the profile is deleted). */
   async clearProfile(profileId: string): Promise<void> {
     for (const account of await this.store.list()) if (account.startsWith(`${profileId}:`)) await this.store.delete(account);

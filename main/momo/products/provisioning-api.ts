@@ -1,6 +1,6 @@
-// Sandbox provisioning: API users and their keys. The API key is a secret: it
-// is returned to main's caller (the vault stores it) and scrubbed from every
-// log line, error and exchange from the moment it arrives.
+// Sandbox provisioning: API users and their keys. Both are credentials: the
+// key is returned to main's caller (the vault stores it), and the user id and
+// key are scrubbed from every log line, error and exchange.
 import { z } from 'zod';
 import type { MomoCaller } from '../momo-caller';
 import { MomoConfigError, MomoError } from '../momo-errors';
@@ -23,6 +23,7 @@ export class ProvisioningApi {
    */
   async createApiUser(userId: string, providerCallbackHost: string): Promise<{ outcome: 'created' } | { outcome: 'already-exists'; user: ApiUser }> {
     checkUuid(userId);
+    this.caller.rememberSecret(userId, { pinned: true });
     if (!/^[A-Za-z0-9.-]{1,253}$/.test(providerCallbackHost)) throw new MomoConfigError(`providerCallbackHost "${providerCallbackHost}" must be a host name`);
     try {
       await this.caller.call({
@@ -32,6 +33,7 @@ export class ProvisioningApi {
         path: '/v1_0/apiuser',
         auth: 'none',
         referenceId: userId,
+        referenceIsSecret: true,
         body: { providerCallbackHost },
         isCreate: true,
         okStatuses: [201],
@@ -49,6 +51,7 @@ export class ProvisioningApi {
   /** Issues a new API key for `userId`; the previous key stops working. */
   async createApiKey(userId: string): Promise<string> {
     checkUuid(userId);
+    this.caller.rememberSecret(userId, { pinned: true });
     const { value } = await this.caller.call({
       product: null,
       method: 'POST',
@@ -65,6 +68,7 @@ export class ProvisioningApi {
   /** null when no such API user exists. */
   async getApiUser(userId: string): Promise<ApiUser | null> {
     checkUuid(userId);
+    this.caller.rememberSecret(userId, { pinned: true });
     try {
       const { value } = await this.caller.call({
         product: null,
@@ -84,5 +88,5 @@ export class ProvisioningApi {
 }
 
 function checkUuid(userId: string): void {
-  if (!uuid.safeParse(userId).success) throw new MomoConfigError(`API user id "${userId}" is not a UUID`);
+  if (!uuid.safeParse(userId).success) throw new MomoConfigError('the API user id is not a UUID');
 }

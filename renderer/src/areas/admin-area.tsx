@@ -14,6 +14,7 @@ export function AdminArea() {
   const notice = useAdmin((s) => s.notice);
   const selected = useAdmin((s) => s.profiles.find((p) => p.id === s.selectedId) ?? null);
   const [editing, setEditing] = useState<'create' | 'edit' | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
   useEffect(() => {
     void admin().load();
   }, [admin]);
@@ -40,12 +41,27 @@ export function AdminArea() {
             <button type="button" className="button button--secondary" onClick={() => setEditing('edit')}>
               Edit {selected.name}
             </button>
-            <button type="button" className="button button--link" onClick={() => void admin().remove(selected.id)}>
+            <button type="button" className="button button--link" onClick={() => setDeleting(selected.id)}>
               Delete {selected.name}
             </button>
           </>
         )}
       </div>
+      {selected && deleting === selected.id && (
+        <div className="confirm-production" role="dialog" aria-label={`Delete ${selected.name}`}>
+          <p>
+            Delete <strong>{selected.name}</strong> and the secrets stored for it in the keychain? This cannot be undone.
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button button--danger" onClick={() => void admin().remove(selected.id).then(() => setDeleting(null))}>
+              Delete {selected.name}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setDeleting(null)}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      )}
       {editing && <ProfileEditor key={`${editing}-${selected?.id ?? ''}`} mode={editing} onClose={() => setEditing(null)} />}
       <SecretsPanel />
       <ProvisioningPanel key={`provision-${selected?.id ?? ''}`} />

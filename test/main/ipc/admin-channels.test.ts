@@ -69,6 +69,22 @@ describe('admin channels', () => {
     expect((tested.value as unknown as { results: { outcome: string }[] }).results.map((r) => r.outcome)).toEqual(['ok', 'ok', 'ok']);
   });
 
+  it('a failed re-provisioning leaves the working credentials alone; the retry finishes the same API user', async () => {
+    const before = await services.vault.credentials(profileId);
+    mtn.setFaults([{ method: 'POST', path: '/v1_0/apiuser', action: 'error', status: 500 }]);
+    const failed = await call('provisionProfile', { profileId, callbackHost: 'payouts.example.com' });
+    expect(failed.error).toMatchObject({ code: 'PROVISIONING_FAILED' });
+    const pending = await services.vault.pendingApiUser(profileId);
+    expect(pending).not.toBeNull();
+    expect(failed.error?.message).not.toContain(pending);
+    expect(await services.vault.credentials(profileId)).toEqual(before);
+    expect(((await call('testConnection', { profileId })).value as unknown as { results: { outcome: string }[] }).results.map((r) => r.outcome)).toEqual(['ok', 'ok', 'ok']);
+    mtn.setFaults([]);
+    expect((await call('provisionProfile', { profileId, callbackHost: 'payouts.example.com' })).ok).toBe(true);
+    expect((await services.vault.credentials(profileId)).apiUser).toBe(pending);
+    expect(await services.vault.pendingApiUser(profileId)).toBeNull();
+  });
+
   it('a wrong key and a missing product key are reported per product in plain words', async () => {
     await call('clearSecret', { profileId, secret: { kind: 'subscription-key', product: 'remittance', slot: 'primary' } });
     await call('setSecret', { profileId, secret: { kind: 'subscription-key', product: 'collection', slot: 'primary' }, value: 'wrong-subscription-key-0000' });
@@ -95,12 +111,25 @@ describe('admin channels', () => {
     expect((await call('createProfile', { name: 'Bad', kind: 'production', baseUrl: 'https://x.example', targetEnvironment: 'mtnghana', currency: 'ghs' })).error).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/currency/) });
   });
 
+  it('a new profile never inherits secrets a deleted one of the same name left behind', async () => {
+    const first = (await call('createProfile', { name: 'Acme', kind: 'sandbox', baseUrl: mtn.url, targetEnvironment: 'sandbox', currency: 'EUR' })).value as unknown as { id: string };
+    await call('setSecret', { profileId: first.id, secret: { kind: 'api-key' }, value: 'left-behind-api-key-000' });
+    // The keychain delete failed last time: the profile went, its secret stayed.
+    await services.profiles.delete(first.id);
+    const again = (await call('createProfile', { name: 'Acme', kind: 'sandbox', baseUrl: mtn.url, targetEnvironment: 'sandbox', currency: 'EUR' })).value as unknown as { id: string };
+    expect(again.id).toBe(first.id);
+    expect((await call('getSecretStatus', { profileId: again.id })).value).toMatchObject({ apiKey: { set: false } });
+    await call('deleteProfile', { id: again.id });
+  });
+
   it('no result and no log line carries a secret that was used', async () => {
-    const secrets = [...Object.values(mtn.subscriptionKeys), 'wrong-subscription-key-0000', 'production-api-key-123456'];
+    // The API user ids count too: they are credentials here.
+    const secrets = [...Object.values(mtn.subscriptionKeys), 'wrong-subscription-key-0000', 'production-api-key-123456', 'left-behind-api-key-000'];
     for (const account of await services.store.list()) {
       const value = await services.store.get(account);
-      if (value && !account.endsWith(':api-user')) secrets.push(value);
+      if (value) secrets.push(value);
     }
+    expect((await services.store.list()).some((account) => account.endsWith(':api-user'))).toBe(true);
     expect(secrets.length).toBeGreaterThanOrEqual(5);
     const haystacks = { results: JSON.stringify(results), logs: services.logLines.join('\n') };
     expect(services.logLines.length).toBeGreaterThan(10);

@@ -26,6 +26,9 @@ describe('profile service', () => {
     await expect(service.create({ ...production, baseUrl: 'http://127.0.0.1:8080' })).rejects.toThrow(/a production profile must use https/);
     await expect(service.create({ ...production, targetEnvironment: 'sandbox' })).rejects.toThrow(/names its market/);
     await expect(service.create({ ...sandbox, name: 'local', kind: 'local' })).rejects.toMatchObject({ code: 'INVALID_PROFILE' });
+    // A "sandbox" profile aimed at a market would dodge the production safeguards.
+    await expect(service.create({ ...sandbox, name: 'sneaky', baseUrl: 'https://proxy.momoapi.mtn.com', targetEnvironment: 'mtnuganda' })).rejects.toThrow(/a sandbox profile uses "sandbox"; "mtnuganda" is a market/);
+    await expect(service.update('mtn-sandbox', { targetEnvironment: 'mtnghana' })).rejects.toMatchObject({ code: 'INVALID_PROFILE' });
     // An emulator on this machine is fine over plain http.
     expect((await service.create({ ...sandbox, name: 'Emulator', baseUrl: 'http://127.0.0.1:9000' })).id).toBe('emulator');
   });
@@ -56,6 +59,28 @@ describe('profile service', () => {
     const service = await open(d);
     await Promise.all(Array.from({ length: 10 }, (_, i) => service.create({ ...sandbox, name: `Sandbox ${i}` })));
     expect((await open(d)).list().profiles).toHaveLength(11);
+  });
+
+  it('never guesses between two profiles a typed name could mean', async () => {
+    const service = await open();
+    await service.create({ ...sandbox, name: 'Acme 2' });
+    await service.create({ ...sandbox, name: 'acme-2' });
+    expect(service.find('acme-2').name).toBe('acme-2');
+    expect(service.find('Acme 2').id).toBe('acme-2');
+    expect(service.find('ACME 2').id).toBe('acme-2');
+    expect(() => service.find('nobody')).toThrow(/There is no profile/);
+  });
+
+  it('picks up what another process saved, and does not overwrite it', async () => {
+    const d = await mkdtemp(path.join(os.tmpdir(), 'momo-profiles-'));
+    const app = await open(d);
+    const cli = await open(d);
+    await cli.create({ ...sandbox, name: 'From the command line' });
+    await app.create({ ...sandbox, name: 'From the app' });
+    expect((await open(d)).list().profiles.map((p) => p.name)).toEqual(['Local sandbox', 'From the command line', 'From the app']);
+    await cli.create({ ...sandbox, name: 'Later' });
+    await app.refresh();
+    expect(app.list().profiles.map((p) => p.name)).toContain('Later');
   });
 
   it('finds a profile by id or by name in any case', async () => {

@@ -39,6 +39,14 @@ describe('profiles on disk', () => {
     expect(await readFile(path.join(d, setAside ?? ''), 'utf8')).toBe(text);
   });
 
+  it('never repeats the file in its message: a key pasted unquoted stays out of logs and screens', async () => {
+    const d = await mkdtemp(path.join(os.tmpdir(), 'momo-profiles-'));
+    await writeFile(path.join(d, PROFILE_FILE), '{"version": 1, "apiKey": e01e2d3c4b9a}');
+    const { problem } = await new ProfileStore(d).load();
+    expect(problem?.message).toMatch(/not valid JSON/);
+    expect(problem?.message).not.toContain('e01e2d3c4b9a');
+  });
+
   it('a bad hand edit names the field', async () => {
     const d = await dir();
     await writeFile(path.join(d, PROFILE_FILE), JSON.stringify({ version: 1, activeProfileId: 'uganda', profiles: [{ ...production, currency: 'shillings' }] }));

@@ -139,4 +139,31 @@ describe('admin area', () => {
     expect(within(results).getByText(/the API user or API key was refused/)).toBeTruthy();
     expect(within(results).getByText(/No subscription key for this product/)).toBeTruthy();
   });
+
+  it('deleting a profile asks first, naming what goes with it', async () => {
+    const fake = createFakeMomoApi(withProfiles());
+    renderAdmin(fake);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Delete MTN sandbox' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete MTN sandbox' });
+    expect(dialog.textContent).toContain('the secrets stored for it in the keychain');
+    expect(fake.calls.some((c) => c.channel === 'deleteProfile')).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Keep it' }));
+    expect(fake.calls.some((c) => c.channel === 'deleteProfile')).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Delete MTN sandbox' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Delete MTN sandbox' })).getByRole('button', { name: 'Delete MTN sandbox' }));
+    expect(fake.calls.find((c) => c.channel === 'deleteProfile')?.args).toEqual({ id: 'mtn' });
+  });
+
+  it('provisioning over working credentials needs the replacement ticked first', async () => {
+    const fake = createFakeMomoApi({ ...withProfiles(), getSecretStatus: (args) => ({ ok: true, value: { ...emptySecrets(args.profileId), apiUser: { set: true }, apiKey: { set: true } } }) });
+    renderAdmin(fake);
+    const user = userEvent.setup();
+    const provisioning = await screen.findByRole('region', { name: 'Provisioning' });
+    await user.type(within(provisioning).getByLabelText('Callback host'), 'payouts.example.com');
+    const provision = within(provisioning).getByRole('button', { name: 'Provision' });
+    expect(provision).toHaveProperty('disabled', true);
+    await user.click(within(provisioning).getByLabelText(/Replace the API user and key this profile uses now/));
+    expect(provision).toHaveProperty('disabled', false);
+  });
 });

@@ -8,8 +8,11 @@ export function ProvisioningPanel() {
   const provisioned = useAdmin((s) => s.provisioned);
   const busy = useAdmin((s) => s.busy);
   const admin = useStores().admin.getState;
+  const secrets = useAdmin((s) => s.secrets);
   const [host, setHost] = useState(profile?.callbackHost ?? '');
+  const [replace, setReplace] = useState(false);
   if (!profile || profile.kind !== 'sandbox') return null;
+  const inUse = secrets?.apiUser.set === true && secrets.apiKey.set;
   return (
     <section className="card" aria-label="Provisioning">
       <h2>Provision an API user</h2>
@@ -29,7 +32,13 @@ export function ProvisioningPanel() {
           <span>Callback host</span>
           <input value={host} onChange={(event) => setHost(event.target.value)} placeholder="payouts.example.com" autoComplete="off" />
         </label>
-        <button type="submit" className="button" disabled={host.trim() === '' || busy !== null}>
+        {inUse && (
+          <label className="field field--inline">
+            <input type="checkbox" checked={replace} onChange={(event) => setReplace(event.target.checked)} />
+            <span>Replace the API user and key this profile uses now (they keep working until the new ones are stored)</span>
+          </label>
+        )}
+        <button type="submit" className="button" disabled={host.trim() === '' || busy !== null || (inUse && !replace)}>
           Provision
         </button>
       </form>
