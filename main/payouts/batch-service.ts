@@ -1,0 +1,205 @@
+// Payout batches from import to approval: a file becomes a batch stored whole
+// at once; the preview sets its totals against the live balance; an approval
+// records the hash of the exact rows it approved, so any later change voids it.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Profile } from '../../preload/contract';
+import { AppError } from '../ipc/app-error';
+import { displayAmount, formatAmount, parseAmount } from '../money/amount';
+import { MomoError } from '../momo/momo-errors';
+import type { BatchRepository, RowFilter, StoredRow } from '../store/batch-repository';
+import { ACKNOWLEDGE_CODES, addBatchWarnings, totalsOf, type FileWarning } from './batch-warnings';
+import { templateCsv, writeCsv } from './csv-export';
+import { DEFAULT_IMPORT_SETTINGS, importPayoutFile, type ImportSettings, type RowIssue } from './payout-import';
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+export interface BatchSummary {
+  batchId: string;
+  fileName: string;
+  importedAt: string;
+  profileId: string;
+  rows: number;
+  valid: number;
+  invalid: number;
+  excluded: number;
+  totals: { currency: string; count: number; amount: string }[];
+  fileWarnings: FileWarning[];
+  /** The warning codes an approval must acknowledge. */
+  toAcknowledge: string[];
+  approval: { state: 'none' | 'approved' | 'voided'; approvedAt: string | null };
+}
+
+export interface BalanceView {
+  available: string | null;
+  currency: string;
+  fits: boolean | null;
+  message: string | null;
+}
+
+export interface PayoutServiceDeps {
+  batches: BatchRepository;
+  profile(id: string): Profile;
+  /** The live disbursement balance of a profile. */
+  balance(profile: Profile): Promise<{ availableBalance: string; currency: string }>;
+  now(): Date;
+}
+
+export class PayoutBatches {
+  constructor(private readonly deps: PayoutServiceDeps) {}
+
+  /** Checks a file without storing anything (what `payouts validate` does). */
+  async check(bytes: Uint8Array, profile: Profile, settings: ImportSettings = DEFAULT_IMPORT_SETTINGS) {
+    const result = await importPayoutFile(bytes, profile, settings);
+    if (!result.ok) return result;
+    const seenBefore = this.deps.batches.findByFileHash(profile.id, result.fileHash);
+    const since = new Date(this.deps.now().getTime() - WEEK_MS).toISOString();
+    const fileWarnings = addBatchWarnings(result.rows, { seenBefore, recentPayments: this.deps.batches.recentApprovedPayments(profile.id, since) });
+    return { ...result, fileWarnings };
+  }
+
+  /** Imports a file as a new batch, stored before this returns. A file that cannot be used at all stores nothing. */
+  async import(fileName: string, bytes: Uint8Array, profileId: string, settings: ImportSettings = DEFAULT_IMPORT_SETTINGS): Promise<BatchSummary> {
+    const profile = this.deps.profile(profileId);
+    const checked = await this.check(bytes, profile, settings);
+    if (!checked.ok) throw new AppError(checked.code, checked.message);
+    const id = randomUUID();
+    this.deps.batches.insert(
+      { id, profileId, fileName, fileHash: checked.fileHash, importedAt: this.deps.now().toISOString(), settings, headers: checked.headers, fileWarnings: checked.fileWarnings },
+      checked.rows,
+    );
+    return this.summary(id);
+  }
+
+  summary(batchId: string): BatchSummary {
+    const batch = this.batch(batchId);
+    const rows = this.deps.batches.rows(batchId);
+    const payable = rows.filter((r) => r.errors.length === 0 && !r.excluded);
+    const approval = this.deps.batches.approval(batchId);
+    const codes = new Set<string>([...batch.fileWarnings.map((w) => w.code), ...payable.flatMap((r) => r.warnings.map((w) => w.code))]);
+    return {
+      batchId,
+      fileName: batch.fileName,
+      importedAt: batch.importedAt,
+      profileId: batch.profileId,
+      rows: rows.length,
+      valid: rows.filter((r) => r.errors.length === 0).length,
+      invalid: rows.filter((r) => r.errors.length > 0).length,
+      excluded: rows.filter((r) => r.excluded).length,
+      totals: totalsOf(payable).map((t) => ({ currency: t.currency, count: t.count, amount: formatAmount(t.minor, t.currency) })),
+      fileWarnings: batch.fileWarnings,
+      toAcknowledge: ACKNOWLEDGE_CODES.filter((code) => codes.has(code)),
+      approval: approval === null ? { state: 'none', approvedAt: null } : { state: approval.voidedAt === null && this.approvalHolds(batchId) ? 'approved' : 'voided', approvedAt: approval.approvedAt },
+    };
+  }
+
+  rows(batchId: string, filter: RowFilter, offset: number, limit: number): { total: number; rows: StoredRow[] } {
+    this.batch(batchId);
+    return { total: this.deps.batches.count(batchId, filter), rows: this.deps.batches.rows(batchId, filter, offset, limit) };
+  }
+
+  /** The live disbursement balance against the batch's total. */
+  async balance(batchId: string): Promise<BalanceView> {
+    const batch = this.batch(batchId);
+    const profile = this.deps.profile(batch.profileId);
+    const total = this.summary(batchId).totals.find((t) => t.currency === profile.currency);
+    try {
+      const { availableBalance, currency } = await this.deps.balance(profile);
+      const available = parseAmount(availableBalance, currency);
+      const availableMinor = available.ok ? available.minor : 0n;
+      const totalMinor = total ? parseMinor(total.amount, currency) : 0n;
+      return { available: `${displayAmount(availableBalance, currency)} ${currency}`, currency, fits: currency === profile.currency ? totalMinor <= availableMinor : null, message: null };
+    } catch (error) {
+      if (!(error instanceof MomoError) && !(error instanceof AppError)) throw error;
+      return { available: null, currency: profile.currency, fits: null, message: `The balance could not be read: ${error.message}` };
+    }
+  }
+
+  /**
+   * Approves exactly the rows that are valid and not excluded now. The
+   * operator types the total (and a production profile's name) and
+   * acknowledges every warning that needs it.
+   */
+  approve(batchId: string, input: { typedTotal: string; confirmName?: string | undefined; acknowledged: string[] }): BatchSummary {
+    const summary = this.summary(batchId);
+    const profile = this.deps.profile(summary.profileId);
+    const total = summary.totals[0];
+    if (!total || summary.totals.length !== 1) throw new AppError('NOTHING_TO_APPROVE', 'The batch has no valid rows to pay.');
+    const missing = summary.toAcknowledge.filter((code) => !input.acknowledged.includes(code));
+    if (missing.length > 0) throw new AppError('ACKNOWLEDGEMENT_REQUIRED', `Acknowledge these warnings first: ${missing.join(', ')}.`);
+    const typed = parseAmount(input.typedTotal.replace(/[\s,]/g, '').replace(new RegExp(`${total.currency}$`, 'i'), ''), total.currency);
+    if (!typed.ok || typed.minor !== parseMinor(total.amount, total.currency)) {
+      throw new AppError('TOTAL_MISMATCH', `Type the batch total exactly (${displayAmount(total.amount, total.currency)} ${total.currency}) to approve it.`);
+    }
+    if (profile.kind === 'production' && input.confirmName?.trim() !== profile.name) throw new AppError('CONFIRMATION_REQUIRED', `This batch pays real money from "${profile.name}". Type the profile name to approve it.`);
+    if (profile.limits.maxBatchTotal) {
+      const limit = parseAmount(profile.limits.maxBatchTotal, total.currency);
+      if (limit.ok && parseMinor(total.amount, total.currency) > limit.minor) throw new AppError('BATCH_OVER_LIMIT', `The total is above this profile's batch limit of ${displayAmount(profile.limits.maxBatchTotal, total.currency)} ${total.currency}.`);
+    }
+    this.deps.batches.approve(batchId, {
+      approvedAt: this.deps.now().toISOString(),
+      contentHash: this.contentHash(batchId),
+      rowCount: total.count,
+      totals: summary.totals,
+      acknowledged: [...input.acknowledged].sort(),
+    });
+    return this.summary(batchId);
+  }
+
+  /** Whether the standing approval still matches the rows, byte for byte. */
+  approvalHolds(batchId: string): boolean {
+    const approval = this.deps.batches.approval(batchId);
+    return approval !== null && approval.voidedAt === null && approval.contentHash === this.contentHash(batchId);
+  }
+
+  exclude(batchId: string, rowIndexes: number[], excluded: boolean): BatchSummary {
+    this.batch(batchId);
+    this.deps.batches.setExcluded(batchId, rowIndexes, excluded, this.deps.now().toISOString());
+    return this.summary(batchId);
+  }
+
+  /** The invalid rows as they were read, with a reason column: fix them in a spreadsheet and import again. */
+  exportInvalid(batchId: string): string {
+    this.batch(batchId);
+    const rows = this.deps.batches.rows(batchId, 'invalid');
+    const width = Math.max(0, ...rows.map((r) => r.raw.length));
+    const header = this.headerOf(batchId, width);
+    return writeCsv(
+      [...header, 'line', 'problems'],
+      rows.map((r) => [...r.raw, ...Array<string>(width - r.raw.length).fill(''), String(r.line), r.errors.map(describe).join('; ')]),
+    );
+  }
+
+  template(profileId: string): string {
+    return templateCsv(this.deps.profile(profileId).currency);
+  }
+
+  private headerOf(batchId: string, width: number): string[] {
+    const header = this.batch(batchId).headers;
+    return Array.from({ length: width }, (_, i) => header[i] ?? `column ${i + 1}`);
+  }
+
+  private contentHash(batchId: string): string {
+    const hash = createHash('sha256');
+    for (const r of this.deps.batches.rows(batchId, 'valid')) {
+      if (r.excluded) continue;
+      hash.update(JSON.stringify([r.index, r.partyType, r.partyId, String(r.amountMinor), r.currency, r.externalId, r.payerMessage, r.payeeNote]));
+      hash.update('\n');
+    }
+    return hash.digest('hex');
+  }
+
+  private batch(batchId: string) {
+    const batch = this.deps.batches.get(batchId);
+    if (!batch) throw new AppError('BATCH_NOT_FOUND', `There is no batch ${batchId}.`);
+    return batch;
+  }
+}
+
+function describe(issue: RowIssue): string {
+  return `${issue.column}: ${issue.message} [${issue.code}]`;
+}
+
+function parseMinor(amount: string, currency: string): bigint {
+  const parsed = parseAmount(amount, currency);
+  return parsed.ok ? parsed.minor : 0n;
+}

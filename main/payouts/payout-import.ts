@@ -1,0 +1,207 @@
+// Reads a payout file into checked rows: decode, find the delimiter and the
+// columns, then parse as a stream and check every row, naming the line (where
+// the record starts; the header is line 1), the column and the reason. A file
+// that cannot be used at all gets one file-level error instead.
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { isKnownCurrency } from '../money/currency';
+import { describeAccepted, mapColumns, type Field } from './column-mapping';
+import { checkAmount } from './amount-checks';
+import { decodeFile, detectDelimiter } from './file-decoding';
+import { checkMessage } from './message-checks';
+import { checkParty, partyType, type PartyType } from './party-checks';
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_ROWS = 100_000;
+
+export interface ImportSettings {
+  /** Make an external id for rows without one, instead of refusing them. */
+  generateExternalIds: boolean;
+  /** What to do with characters MoMo refuses in messages. */
+  messageCharacters: 'strip' | 'refuse';
+}
+
+export const DEFAULT_IMPORT_SETTINGS: ImportSettings = { generateExternalIds: false, messageCharacters: 'strip' };
+
+export interface ImportProfile {
+  kind: 'local' | 'sandbox' | 'production';
+  currency: string;
+  countryCode?: string | undefined;
+  limits: { maxRowAmount?: string | undefined };
+}
+
+export interface RowIssue {
+  line: number;
+  column: string;
+  code: string;
+  message: string;
+}
+
+export interface ImportedRow {
+  index: number;
+  line: number;
+  partyType: PartyType | null;
+  partyId: string | null;
+  amountMinor: bigint | null;
+  currency: string;
+  externalId: string | null;
+  payerMessage: string;
+  payeeNote: string;
+  name: string;
+  /** Columns the console does not use, carried to the report. */
+  extra: Record<string, string>;
+  /** The cells as read, for the export of invalid rows. */
+  raw: string[];
+  errors: RowIssue[];
+  warnings: RowIssue[];
+}
+
+export type ImportResult =
+  | { ok: false; code: string; message: string }
+  | { ok: true; fileHash: string; encoding: string; delimiter: string; headers: string[]; rows: ImportedRow[] };
+
+const COLUMN_NAMES: Record<Field, string> = {
+  party: 'party',
+  partyType: 'party type',
+  amount: 'amount',
+  currency: 'currency',
+  externalId: 'external id',
+  payerMessage: 'payer message',
+  payeeNote: 'payee note',
+  name: 'name',
+};
+
+export async function importPayoutFile(bytes: Uint8Array, profile: ImportProfile, settings: ImportSettings = DEFAULT_IMPORT_SETTINGS): Promise<ImportResult> {
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, code: 'FILE_TOO_LARGE', message: `The file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is 20 MB (and ${MAX_ROWS.toLocaleString('en-US')} rows). Split it into smaller files.` };
+  if (bytes.length === 0) return { ok: false, code: 'EMPTY_FILE', message: 'The file is empty.' };
+  const decoded = decodeFile(bytes);
+  if (!decoded.ok) return decoded;
+  const text = decoded.text;
+  if (text.trim() === '') return { ok: false, code: 'EMPTY_FILE', message: 'The file has no content.' };
+  const delimiter = detectDelimiter(text.replace(/^[\s]*\n/, ''));
+  const fileHash = createHash('sha256').update(bytes).digest('hex');
+
+  const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, info: true, bom: true, relax_quotes: false, trim: false });
+  Readable.from(chunks(text)).pipe(parser);
+
+  let columns: ReturnType<typeof mapColumns> | null = null;
+  const rows: ImportedRow[] = [];
+  const seenExternalIds = new Map<string, number>();
+  const maxRowMinor = profile.limits.maxRowAmount ? checkAmount(profile.limits.maxRowAmount, profile.currency, '.', null) : null;
+  const phoneRules = { strict: profile.kind === 'production', countryCode: profile.countryCode };
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const line = info.lines - record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+      if (columns === null) {
+        const headers = trimTrailingEmpty(record);
+        columns = mapColumns(headers);
+        const missing = (['party', 'amount', ...(settings.generateExternalIds ? [] : ['externalId'])] as Field[]).filter((f) => columns?.fields[f] === undefined);
+        if (missing.length > 0) {
+          return {
+            ok: false,
+            code: 'MISSING_COLUMN',
+            message: `The file has no ${missing.map((f) => COLUMN_NAMES[f]).join(' or ')} column. Columns found: ${headers.map((h) => `"${h}"`).join(', ') || 'none'}. Accepted names: ${missing.map((f) => `${COLUMN_NAMES[f]}: ${describeAccepted(f)}`).join('; ')}.`,
+          };
+        }
+        continue;
+      }
+      if (record.every((cell) => cell.trim() === '')) continue;
+      if (rows.length >= MAX_ROWS) return { ok: false, code: 'TOO_MANY_ROWS', message: `The file has more than ${MAX_ROWS.toLocaleString('en-US')} rows. Split it into smaller files.` };
+      rows.push(checkRow(record, rows.length, line, columns, profile, settings, delimiter, maxRowMinor?.ok ? maxRowMinor.value : null, phoneRules, seenExternalIds));
+    }
+  } catch (error) {
+    const message = (error as Error).message.replace(/^Invalid Record Length.*$/s, 'a row has a different number of columns');
+    return { ok: false, code: 'UNREADABLE_CSV', message: `The file could not be read as CSV: ${message.split('\n')[0]}` };
+  }
+  if (columns === null) return { ok: false, code: 'EMPTY_FILE', message: 'The file has no header line.' };
+  if (rows.length === 0) return { ok: false, code: 'NO_ROWS', message: 'The file has a header but no payment rows.' };
+  return { ok: true, fileHash, encoding: decoded.encoding, delimiter, headers: columns.headers, rows };
+}
+
+function* chunks(text: string): Generator<string> {
+  for (let i = 0; i < text.length; i += 1 << 16) yield text.slice(i, i + (1 << 16));
+}
+
+/** Undoes the console's own export protection: a quote before =, +, -, @ (and a tab before a long number). */
+function restore(cell: string): string {
+  return cell.replace(/^'(?=[=+\-@\t\r])/, '').replace(/^\t(?=\d{6,}$)/, '');
+}
+
+function trimTrailingEmpty(cells: string[]): string[] {
+  const copy = [...cells];
+  while (copy.length > 0 && (copy.at(-1) ?? '').trim() === '') copy.pop();
+  return copy;
+}
+
+function checkRow(
+  record: string[],
+  index: number,
+  line: number,
+  columns: ReturnType<typeof mapColumns>,
+  profile: ImportProfile,
+  settings: ImportSettings,
+  delimiter: string,
+  maxRowMinor: bigint | null,
+  phoneRules: { strict: boolean; countryCode: string | undefined },
+  seenExternalIds: Map<string, number>,
+): ImportedRow {
+  const cell = (field: Field) => {
+    const at = columns.fields[field];
+    return at === undefined ? '' : restore(record[at] ?? '');
+  };
+  const header = (field: Field) => {
+    const at = columns.fields[field];
+    return at === undefined ? COLUMN_NAMES[field] : (columns.headers[at] ?? COLUMN_NAMES[field]);
+  };
+  const errors: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
+  const fail = (field: Field, code: string, message: string) => errors.push({ line, column: header(field), code, message });
+
+  const partyText = cell('party');
+  const type = partyType(columns.fields.partyType === undefined ? undefined : cell('partyType'), partyText);
+  let partyId: string | null = null;
+  if (!type.ok) fail('partyType', type.code, type.reason);
+  else {
+    const party = checkParty(type.value, partyText, phoneRules);
+    if (party.ok) partyId = party.value;
+    else fail('party', party.code, party.reason);
+  }
+
+  const currencyText = cell('currency').trim().toUpperCase();
+  const currency = currencyText === '' ? profile.currency : currencyText;
+  if (!isKnownCurrency(currency)) fail('currency', 'CURRENCY_UNKNOWN', `"${cell('currency').trim()}" is not an ISO 4217 currency code`);
+  else if (currency !== profile.currency) fail('currency', 'CURRENCY_NOT_ALLOWED', `this profile pays in ${profile.currency}, not ${currency}`);
+
+  let amountMinor: bigint | null = null;
+  const amount = checkAmount(cell('amount'), isKnownCurrency(currency) ? currency : profile.currency, delimiter, maxRowMinor);
+  if (amount.ok) amountMinor = amount.value;
+  else fail('amount', amount.code, amount.reason);
+
+  let externalId: string | null = cell('externalId').trim() || null;
+  if (externalId === null) {
+    if (settings.generateExternalIds) externalId = randomUUID();
+    else fail('externalId', 'EXTERNAL_ID_MISSING', 'every payment needs an external id (your reference for it)');
+  } else if (externalId.length > 256) {
+    fail('externalId', 'EXTERNAL_ID_TOO_LONG', 'at most 256 characters');
+  } else {
+    const first = seenExternalIds.get(externalId);
+    if (first !== undefined) fail('externalId', 'EXTERNAL_ID_DUPLICATE', `"${externalId}" is already used on line ${first}`);
+    else seenExternalIds.set(externalId, line);
+  }
+
+  const messages = { payerMessage: '', payeeNote: '' };
+  for (const field of ['payerMessage', 'payeeNote'] as const) {
+    const checked = checkMessage(cell(field), settings.messageCharacters);
+    if (!checked.ok) fail(field, checked.code, checked.reason);
+    else {
+      messages[field] = checked.value.text;
+      if (checked.value.stripped.length > 0) warnings.push({ line, column: header(field), code: 'MESSAGE_CHARACTERS_REMOVED', message: `removed ${checked.value.stripped.map((c) => `"${c}"`).join(', ')}, which MoMo refuses` });
+    }
+  }
+
+  const extra: Record<string, string> = {};
+  for (const { index: at, header: name } of columns.extra) extra[name] = record[at] ?? '';
+  // The cells as read are kept only where they are needed: to export invalid rows for fixing.
+  return { index, line, partyType: type.ok ? type.value : null, partyId, amountMinor, currency, externalId, ...messages, name: cell('name').trim(), extra, raw: errors.length > 0 ? record : [], errors, warnings };
+}

@@ -1,0 +1,63 @@
+// The database schema, as numbered migrations run in order at start. A
+// migration is never edited once released; changes come as a new number.
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'batches, their rows, approvals and events',
+    sql: `
+      CREATE TABLE batches (
+        id TEXT PRIMARY KEY,
+        profile_id TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        file_hash TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        settings TEXT NOT NULL,
+        headers TEXT NOT NULL,
+        file_warnings TEXT NOT NULL
+      );
+      CREATE INDEX batches_by_file ON batches (profile_id, file_hash);
+      CREATE TABLE batch_rows (
+        batch_id TEXT NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+        row_index INTEGER NOT NULL,
+        line INTEGER NOT NULL,
+        party_type TEXT,
+        party_id TEXT,
+        amount_minor INTEGER,
+        currency TEXT NOT NULL,
+        external_id TEXT,
+        payer_message TEXT NOT NULL,
+        payee_note TEXT NOT NULL,
+        name TEXT NOT NULL,
+        extra TEXT NOT NULL,
+        raw TEXT NOT NULL,
+        errors TEXT NOT NULL,
+        warnings TEXT NOT NULL,
+        excluded INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (batch_id, row_index)
+      );
+      CREATE TABLE approvals (
+        batch_id TEXT NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+        approved_at TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        row_count INTEGER NOT NULL,
+        totals TEXT NOT NULL,
+        acknowledged TEXT NOT NULL,
+        voided_at TEXT
+      );
+      CREATE TABLE batch_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        batch_id TEXT NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        details TEXT NOT NULL
+      );
+      CREATE INDEX batch_events_by_batch ON batch_events (batch_id, id);
+    `,
+  },
+];
