@@ -6,6 +6,7 @@ import { resolveDataDir } from '../data-dir';
 import { ProfileService } from '../profiles/profile-service';
 import { ProfileStore } from '../profiles/profile-store';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io';
+import { PAYOUTS_USAGE, runPayoutsCommand } from './payouts-command';
 import { PROFILES_USAGE, runProfilesCommand } from './profiles-command';
 import { runSandboxCommand, SANDBOX_USAGE } from './sandbox-command';
 
@@ -16,10 +17,12 @@ Commands:
   sandbox …         Run the embedded MoMo sandbox emulator until stopped.
   profiles …        List, add, remove, switch and test profiles; store secrets.
   provision …       Create a sandbox API user and key into the keychain.
+  payouts validate  Check a payout file as it would be imported; store nothing.
   help              Show this help.
 
   ${SANDBOX_USAGE}
   ${PROFILES_USAGE}
+  ${PAYOUTS_USAGE}
 
 Options:
   --version         Print the version.
@@ -31,6 +34,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const [command, ...rest] = argv;
   if (command === 'sandbox') return runSandboxCommand([...rest], io);
   if (command === 'profiles' || command === 'provision') return runProfilesCommand(command, [...rest], io);
+  if (command === 'payouts') return runPayoutsCommand([...rest], io);
   const json = rest.includes('--json');
   const unknown = rest.filter((arg) => arg !== '--json');
   if (command === '--version' || command === '-v') {
