@@ -1,12 +1,16 @@
 // The console's services, wired once for every front door (the Electron app,
 // the web preview, the command line and the tests): profiles, the vault, the
 // local sandbox, and a MoMo client per profile.
+import path from 'node:path';
 import type { Logger } from './logging/logger';
+import { PayoutBatches } from './payouts/batch-service';
 import { ProfileClients } from './profiles/profile-clients';
 import { ProfileService } from './profiles/profile-service';
 import { ProfileStore } from './profiles/profile-store';
 import { createLocalSandboxService, type LocalSandboxService } from './sandbox/local-sandbox-service';
 import type { SandboxOptionsInput } from './sandbox/sandbox-options';
+import { BatchRepository } from './store/batch-repository';
+import { DATABASE_FILE, openDatabase, type Db } from './store/database';
 import { openSecretStore, type KeychainStatus } from './vault/open-secret-store';
 import type { SecretStore } from './vault/secret-store';
 import { SecretVault } from './vault/secret-vault';
@@ -19,6 +23,8 @@ export interface AppServices {
   keychain: KeychainStatus;
   localSandbox: LocalSandboxService;
   clients: ProfileClients;
+  db: Db;
+  payouts: PayoutBatches;
   close(): Promise<void>;
 }
 
@@ -42,6 +48,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const vault = new SecretVault(store);
   const localSandbox = createLocalSandboxService(options.localSandbox);
   const clients = new ProfileClients({ vault, localSandbox, logger, ...(options.env ? { env: options.env } : {}) });
+  const db = openDatabase(path.join(options.dataDir, DATABASE_FILE));
+  const payouts = new PayoutBatches({
+    batches: new BatchRepository(db),
+    profile: (id) => profiles.get(id),
+    balance: async (profile) => (await clients.clientFor(profile)).disbursement.getBalance(),
+    now: () => new Date(),
+  });
   return {
     dataDir: options.dataDir,
     logger,
@@ -50,9 +63,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     keychain: status,
     localSandbox,
     clients,
+    db,
+    payouts,
     async close() {
       clients.close();
       await localSandbox.stop();
+      db.close();
     },
   };
 }

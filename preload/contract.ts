@@ -123,6 +123,50 @@ export const externalUrlSchema = z.object({
 
 const noArgs = z.object({}).strict();
 
+const issueSchema = z.object({ line: z.number().int(), column: z.string(), field: z.string().optional(), code: z.string(), message: z.string() });
+const fileWarningSchema = z.object({ line: z.null(), column: z.null(), code: z.string(), message: z.string() });
+const totalSchema = z.object({ currency: z.string(), count: z.number().int(), amount: z.string() });
+
+export const batchSummarySchema = z.object({
+  batchId: z.string(),
+  fileName: z.string(),
+  importedAt: z.string(),
+  profileId: z.string(),
+  rows: z.number().int(),
+  valid: z.number().int(),
+  invalid: z.number().int(),
+  excluded: z.number().int(),
+  totals: z.array(totalSchema),
+  fileWarnings: z.array(fileWarningSchema),
+  toAcknowledge: z.array(z.string()),
+  approval: z.object({ state: z.enum(['none', 'approved', 'voided']), approvedAt: z.string().nullable() }),
+});
+export type BatchSummaryView = z.output<typeof batchSummarySchema>;
+
+export const batchRowSchema = z.object({
+  index: z.number().int(),
+  line: z.number().int(),
+  partyType: z.string().nullable(),
+  partyId: z.string().nullable(),
+  /** The party and amount as typed in the file. */
+  partyInput: z.string(),
+  amountInput: z.string(),
+  /** A decimal string in the row's currency; amounts never cross the bridge as floats. */
+  amount: z.string().nullable(),
+  currency: z.string(),
+  externalId: z.string().nullable(),
+  name: z.string(),
+  payerMessage: z.string(),
+  payeeNote: z.string(),
+  errors: z.array(issueSchema),
+  warnings: z.array(issueSchema),
+  excluded: z.boolean(),
+});
+export type BatchRowView = z.output<typeof batchRowSchema>;
+
+export const rowFilterSchema = z.enum(['all', 'valid', 'invalid', 'warning']);
+const csvFileSchema = z.object({ fileName: z.string(), content: z.string() });
+
 /** One entry per function exposed on `window.momo`. */
 export const channels = {
   getAppInfo: { args: noArgs, result: appInfoSchema },
@@ -142,6 +186,33 @@ export const channels = {
   getKeychainStatus: { args: noArgs, result: keychainStatusSchema },
   provisionProfile: { args: z.object({ profileId: z.string().min(1), callbackHost: hostName }).strict(), result: provisionResultSchema },
   testConnection: { args: z.object({ profileId: z.string().min(1) }).strict(), result: connectionTestSchema },
+  /** A payout file for the active profile, as base64 (files up to 20 MB). */
+  importPayoutFile: {
+    args: z
+      .object({
+        fileName: z.string().min(1).max(255),
+        contentBase64: z.base64().max(28_000_000, 'the file is over the 20 MB limit'),
+        generateExternalIds: z.boolean().default(false),
+        messageCharacters: z.enum(['strip', 'refuse']).default('strip'),
+      })
+      .strict(),
+    result: batchSummarySchema,
+  },
+  getBatchSummary: { args: z.object({ batchId: z.string().min(1) }).strict(), result: batchSummarySchema },
+  getBatchRows: {
+    args: z.object({ batchId: z.string().min(1), filter: rowFilterSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }).strict(),
+    result: z.object({ total: z.number().int(), rows: z.array(batchRowSchema) }),
+  },
+  getBatchBalance: {
+    args: z.object({ batchId: z.string().min(1) }).strict(),
+    result: z.object({ available: z.string().nullable(), currency: z.string(), fits: z.boolean().nullable(), message: z.string().nullable() }),
+  },
+  approveBatch: {
+    args: z.object({ batchId: z.string().min(1), typedTotal: z.string().max(64), confirmName: z.string().max(120).optional(), acknowledged: z.array(z.string().max(64)).max(20) }).strict(),
+    result: batchSummarySchema,
+  },
+  exportInvalidRows: { args: z.object({ batchId: z.string().min(1) }).strict(), result: csvFileSchema },
+  getPayoutTemplate: { args: noArgs, result: csvFileSchema },
 } as const;
 
 export const batchProgressSchema = z.object({

@@ -63,8 +63,8 @@ export async function runPayoutsCommand(args: string[], io: CliIo): Promise<numb
       valid: valid.length,
       invalid: checked.rows.length - valid.length,
       totals: totalsOf(valid).map((t) => ({ currency: t.currency, count: t.count, amount: formatAmount(t.minor, t.currency) })),
-      errors: checked.rows.flatMap((r) => r.errors),
-      warnings: [...checked.fileWarnings, ...checked.rows.flatMap((r) => r.warnings)],
+      errors: checked.rows.flatMap((r) => r.errors.map(({ field: _field, ...issue }) => issue)),
+      warnings: [...checked.fileWarnings, ...checked.rows.flatMap((r) => r.warnings.map(({ field: _field, ...issue }) => issue))],
     };
     if (json) io.stdout(`${JSON.stringify(report)}\n`);
     else {

@@ -6,6 +6,7 @@ import packageJson from '../../package.json';
 import type { AppServices } from '../app-services';
 import { testConnection } from '../profiles/connection-test';
 import { provisionProfile } from '../profiles/provisioning-service';
+import { formatAmount } from '../money/amount';
 import { isAllowedExternalUrl } from '../security/external-links';
 import { AppError } from './app-error';
 import type { Handlers } from './router';
@@ -13,13 +14,13 @@ import type { Handlers } from './router';
 export interface HandlerDeps {
   frontDoor: 'electron' | 'test-bridge';
   runtime: { node: string; electron: string | null; chrome: string | null };
-  services: Pick<AppServices, 'dataDir' | 'profiles' | 'vault' | 'keychain' | 'localSandbox' | 'clients'>;
+  services: Pick<AppServices, 'dataDir' | 'profiles' | 'vault' | 'keychain' | 'localSandbox' | 'clients' | 'payouts'>;
   /** Opens an already allow-listed https URL in the user's browser. */
   openUrl(url: string): Promise<void>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { profiles, vault, keychain, localSandbox, clients } = deps.services;
+  const { profiles, vault, keychain, localSandbox, clients, payouts } = deps.services;
   const summary = (profile: ReturnType<typeof profiles.get>) => ({
     id: profile.id,
     name: profile.name,
@@ -93,5 +94,38 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     getKeychainStatus: () => keychain,
     provisionProfile: ({ profileId, callbackHost }) => provisionProfile(deps.services, profileId, callbackHost),
     testConnection: ({ profileId }) => testConnection(deps.services, profileId),
+    importPayoutFile: ({ fileName, contentBase64, generateExternalIds, messageCharacters }) =>
+      payouts.import(fileName, new Uint8Array(Buffer.from(contentBase64, 'base64')), profiles.active().id, { generateExternalIds, messageCharacters }),
+    getBatchSummary: ({ batchId }) => payouts.summary(batchId),
+    getBatchRows: ({ batchId, filter, offset, limit }) => {
+      const { total, rows } = payouts.rows(batchId, filter, offset, limit);
+      return {
+        total,
+        rows: rows.map((row) => ({
+          index: row.index,
+          line: row.line,
+          partyType: row.partyType,
+          partyId: row.partyId,
+          partyInput: row.partyInput,
+          amountInput: row.amountInput,
+          amount: row.amountMinor === null ? null : formatAmount(row.amountMinor, row.currency),
+          currency: row.currency,
+          externalId: row.externalId,
+          name: row.name,
+          payerMessage: row.payerMessage,
+          payeeNote: row.payeeNote,
+          errors: row.errors,
+          warnings: row.warnings,
+          excluded: row.excluded,
+        })),
+      };
+    },
+    getBatchBalance: ({ batchId }) => payouts.balance(batchId),
+    approveBatch: ({ batchId, typedTotal, confirmName, acknowledged }) => payouts.approve(batchId, { typedTotal, confirmName, acknowledged }),
+    exportInvalidRows: ({ batchId }) => {
+      const summary = payouts.summary(batchId);
+      return { fileName: `${summary.fileName.replace(/\.[^.]*$/, '')}-invalid-rows.csv`, content: payouts.exportInvalid(batchId) };
+    },
+    getPayoutTemplate: () => ({ fileName: 'momo-payouts-template.csv', content: payouts.template(profiles.active().id) }),
   };
 }

@@ -46,7 +46,7 @@ export function addBatchWarnings(rows: ImportedRow[], context: WarningContext): 
 }
 
 function warn(row: ImportedRow, column: 'party' | 'amount', code: AcknowledgeCode, message: string): void {
-  const issue: RowIssue = { line: row.line, column, code, message };
+  const issue: RowIssue = { line: row.line, column, field: column, code, message };
   row.warnings.push(issue);
 }
 

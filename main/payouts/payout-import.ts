@@ -33,7 +33,10 @@ export interface ImportProfile {
 
 export interface RowIssue {
   line: number;
+  /** The column as the file names it. */
   column: string;
+  /** Which of the console's fields that column is (party, amount, …), for marking the cell. */
+  field?: string;
   code: string;
   message: string;
 }
@@ -43,6 +46,9 @@ export interface ImportedRow {
   line: number;
   partyType: PartyType | null;
   partyId: string | null;
+  /** The party and amount cells as typed, to show beside the reason when they are refused. */
+  partyInput: string;
+  amountInput: string;
   amountMinor: bigint | null;
   currency: string;
   externalId: string | null;
@@ -156,7 +162,7 @@ function checkRow(
   };
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
-  const fail = (field: Field, code: string, message: string) => errors.push({ line, column: header(field), code, message });
+  const fail = (field: Field, code: string, message: string) => errors.push({ line, column: header(field), field, code, message });
 
   const partyText = cell('party');
   const type = partyType(columns.fields.partyType === undefined ? undefined : cell('partyType'), partyText);
@@ -196,12 +202,12 @@ function checkRow(
     if (!checked.ok) fail(field, checked.code, checked.reason);
     else {
       messages[field] = checked.value.text;
-      if (checked.value.stripped.length > 0) warnings.push({ line, column: header(field), code: 'MESSAGE_CHARACTERS_REMOVED', message: `removed ${checked.value.stripped.map((c) => `"${c}"`).join(', ')}, which MoMo refuses` });
+      if (checked.value.stripped.length > 0) warnings.push({ line, column: header(field), field, code: 'MESSAGE_CHARACTERS_REMOVED', message: `removed ${checked.value.stripped.map((c) => `"${c}"`).join(', ')}, which MoMo refuses` });
     }
   }
 
   const extra: Record<string, string> = {};
   for (const { index: at, header: name } of columns.extra) extra[name] = record[at] ?? '';
   // The cells as read are kept only where they are needed: to export invalid rows for fixing.
-  return { index, line, partyType: type.ok ? type.value : null, partyId, amountMinor, currency, externalId, ...messages, name: cell('name').trim(), extra, raw: errors.length > 0 ? record : [], errors, warnings };
+  return { index, line, partyType: type.ok ? type.value : null, partyId, partyInput: partyText.trim(), amountInput: cell('amount').trim(), amountMinor, currency, externalId, ...messages, name: cell('name').trim(), extra, raw: errors.length > 0 ? record : [], errors, warnings };
 }

@@ -45,8 +45,8 @@ export class BatchRepository {
   insert(batch: BatchRecord, rows: ImportedRow[]): void {
     const insertBatch = this.db.prepare('INSERT INTO batches (id, profile_id, file_name, file_hash, imported_at, settings, headers, file_warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const insertRow = this.db.prepare(
-      `INSERT INTO batch_rows (batch_id, row_index, line, party_type, party_id, amount_minor, currency, external_id, payer_message, payee_note, name, extra, raw, errors, warnings)
-       VALUES (@batchId, @index, @line, @partyType, @partyId, @amountMinor, @currency, @externalId, @payerMessage, @payeeNote, @name, @extra, @raw, @errors, @warnings)`,
+      `INSERT INTO batch_rows (batch_id, row_index, line, party_type, party_id, party_input, amount_input, amount_minor, currency, external_id, payer_message, payee_note, name, extra, raw, errors, warnings)
+       VALUES (@batchId, @index, @line, @partyType, @partyId, @partyInput, @amountInput, @amountMinor, @currency, @externalId, @payerMessage, @payeeNote, @name, @extra, @raw, @errors, @warnings)`,
     );
     this.db.transaction(() => {
       insertBatch.run(batch.id, batch.profileId, batch.fileName, batch.fileHash, batch.importedAt, JSON.stringify(batch.settings), JSON.stringify(batch.headers), JSON.stringify(batch.fileWarnings));
@@ -57,6 +57,8 @@ export class BatchRepository {
           line: row.line,
           partyType: row.partyType,
           partyId: row.partyId,
+          partyInput: row.partyInput,
+          amountInput: row.amountInput,
           amountMinor: row.amountMinor,
           currency: row.currency,
           externalId: row.externalId,
@@ -117,6 +119,8 @@ export class BatchRepository {
       line: Number(r.line),
       partyType: r.party_type as StoredRow['partyType'],
       partyId: r.party_id as string | null,
+      partyInput: String(r.party_input),
+      amountInput: String(r.amount_input),
       amountMinor: r.amount_minor as bigint | null,
       currency: String(r.currency),
       externalId: r.external_id as string | null,

@@ -28,6 +28,8 @@ export const MIGRATIONS: readonly Migration[] = [
         line INTEGER NOT NULL,
         party_type TEXT,
         party_id TEXT,
+        party_input TEXT NOT NULL,
+        amount_input TEXT NOT NULL,
         amount_minor INTEGER,
         currency TEXT NOT NULL,
         external_id TEXT,

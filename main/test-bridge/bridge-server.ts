@@ -32,7 +32,8 @@ export interface TestBridge {
 }
 
 const CLIENT_SCRIPT_PATH = '/bridge-client.js';
-const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** Room for a 20 MB payout file as base64, the largest thing the contract carries. */
+const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
 export async function startTestBridge(options: TestBridgeOptions): Promise<TestBridge> {
   const token = randomBytes(24).toString('hex');

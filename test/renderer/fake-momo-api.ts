@@ -35,7 +35,61 @@ export const defaultAnswers: Answers = {
   getKeychainStatus: { ok: true, value: { backend: 'os-keychain', label: 'the system keychain (Secret Service)', persistent: true, problem: null, advice: null } },
   provisionProfile: (args) => ({ ok: true, value: { profileId: args.profileId, providerCallbackHost: args.callbackHost, targetEnvironment: 'sandbox', reused: false } }),
   testConnection: (args) => ({ ok: true, value: { profileId: args.profileId, results: [] } }),
+  importPayoutFile: (args) => ({ ok: true, value: fakeBatch(args.fileName) }),
+  getBatchSummary: () => ({ ok: true, value: fakeBatch('december.csv') }),
+  getBatchRows: (args) => ({ ok: true, value: fakeRows(args.filter, args.offset, args.limit) }),
+  getBatchBalance: { ok: true, value: { available: '1,000,000.00 EUR', currency: 'EUR', fits: true, message: null } },
+  approveBatch: (args) => ({ ok: true, value: { ...fakeBatch('december.csv'), approval: { state: 'approved', approvedAt: '2026-12-01T12:00:00.000Z' }, toAcknowledge: args.acknowledged.length ? [] : ['DUPLICATE_PARTY_AMOUNT'] } }),
+  exportInvalidRows: { ok: true, value: { fileName: 'december-invalid-rows.csv', content: 'x' } },
+  getPayoutTemplate: { ok: true, value: { fileName: 'momo-payouts-template.csv', content: 'x' } },
 };
+
+/** A batch of 100,000 rows where every 1,000th row is invalid and every 500th (otherwise valid) has a warning. */
+const FAKE_ROWS = 100_000;
+const isInvalid = (i: number) => i % 1000 === 7;
+const hasWarning = (i: number) => !isInvalid(i) && i % 500 === 3;
+function fakeBatch(fileName: string) {
+  const invalid = Math.floor((FAKE_ROWS - 8) / 1000) + 1;
+  return {
+    batchId: 'batch-1',
+    fileName,
+    importedAt: '2026-12-01T12:00:00.000Z',
+    profileId: 'local-sandbox',
+    rows: FAKE_ROWS,
+    valid: FAKE_ROWS - invalid,
+    invalid,
+    excluded: 0,
+    totals: [{ currency: 'EUR', count: FAKE_ROWS - invalid, amount: '4999000.00' }],
+    fileWarnings: [],
+    toAcknowledge: ['DUPLICATE_PARTY_AMOUNT'],
+    approval: { state: 'none' as const, approvedAt: null },
+  };
+}
+function fakeRows(filter: 'all' | 'valid' | 'invalid' | 'warning', offset: number, limit: number) {
+  const keep = (i: number) => filter === 'all' || (filter === 'invalid' ? isInvalid(i) : filter === 'warning' ? hasWarning(i) : !isInvalid(i));
+  const indexes: number[] = [];
+  for (let i = 0; i < FAKE_ROWS; i += 1) if (keep(i)) indexes.push(i);
+  return {
+    total: indexes.length,
+    rows: indexes.slice(offset, offset + limit).map((i) => ({
+      index: i,
+      line: i + 2,
+      partyType: 'MSISDN',
+      partyId: isInvalid(i) ? null : `2567720${String(i).padStart(5, '0')}`,
+      partyInput: `2567720${String(i).padStart(5, '0')}`,
+      amountInput: isInvalid(i) ? 'abc' : '50',
+      amount: isInvalid(i) ? null : '50.00',
+      currency: 'EUR',
+      externalId: `row-${i}`,
+      name: `Person ${i}`,
+      payerMessage: '',
+      payeeNote: '',
+      errors: isInvalid(i) ? [{ line: i + 2, column: 'amount', field: 'amount', code: 'AMOUNT_FORMAT', message: '"abc" is not an amount' }] : [],
+      warnings: hasWarning(i) ? [{ line: i + 2, column: 'party', field: 'party', code: 'DUPLICATE_PARTY_AMOUNT', message: 'the same party and amount as line 2' }] : [],
+      excluded: false,
+    })),
+  };
+}
 
 export function createFakeMomoApi(overrides: Partial<Answers> = {}) {
   const answers = { ...defaultAnswers, ...overrides };

@@ -7,6 +7,7 @@ import type { MomoApi } from '../api/momo-client';
 import { createAdminStore, type AdminState } from './admin-store';
 import { createErrorStore, type ErrorState } from './error-store';
 import { createNavigationStore, type Area, type NavigationState } from './navigation-store';
+import { createPayoutsStore, type PayoutsState } from './payouts-store';
 import { createSessionStore, type SessionState } from './session-store';
 
 export interface AppStores {
@@ -15,6 +16,7 @@ export interface AppStores {
   navigation: StoreApi<NavigationState>;
   session: StoreApi<SessionState>;
   admin: StoreApi<AdminState>;
+  payouts: StoreApi<PayoutsState>;
 }
 
 export function createAppStores(api: MomoApi, initialArea?: Area): AppStores {
@@ -27,6 +29,7 @@ export function createAppStores(api: MomoApi, initialArea?: Area): AppStores {
     navigation: createNavigationStore(initialArea),
     session,
     admin: createAdminStore(api, report, () => void session.getState().load()),
+    payouts: createPayoutsStore(api, report),
   };
 }
 
@@ -53,4 +56,7 @@ export function useSession<T>(select: (state: SessionState) => T): T {
 }
 export function useAdmin<T>(select: (state: AdminState) => T): T {
   return useStore(useStores().admin, select);
+}
+export function usePayouts<T>(select: (state: PayoutsState) => T): T {
+  return useStore(useStores().payouts, select);
 }

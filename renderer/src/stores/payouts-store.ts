@@ -1,0 +1,129 @@
+// The Payouts area's state: the batch being prepared, its rows fetched page by
+// page as the table scrolls (100,000 rows never sit in the renderer at once),
+// the balance check and the approval.
+import { createStore } from 'zustand/vanilla';
+import type { BatchRowView, BatchSummaryView, ChannelResult } from '../../../preload/contract';
+import { callApi, type MomoApi } from '../api/momo-client';
+
+export type RowFilter = 'all' | 'valid' | 'invalid' | 'warning';
+export const PAGE_SIZE = 200;
+
+export interface PayoutsState {
+  summary: BatchSummaryView | null;
+  balance: ChannelResult<'getBatchBalance'> | null;
+  filter: RowFilter;
+  total: number;
+  /** Rows by position in the current filter; pages arrive as the table scrolls. */
+  rows: Map<number, BatchRowView>;
+  busy: 'reading' | 'checking' | 'approving' | null;
+  importFile(file: { name: string; bytes: ArrayBuffer }): Promise<void>;
+  setFilter(filter: RowFilter): Promise<void>;
+  ensureRows(from: number, to: number): Promise<void>;
+  approve(input: { typedTotal: string; confirmName?: string; acknowledged: string[] }): Promise<boolean>;
+  exportInvalid(): Promise<ChannelResult<'exportInvalidRows'> | null>;
+  template(): Promise<ChannelResult<'getPayoutTemplate'> | null>;
+}
+
+export function createPayoutsStore(api: MomoApi, reportError: (error: unknown) => void) {
+  const loading = new Set<string>();
+  return createStore<PayoutsState>()((set, get) => {
+    const loadPage = async (page: number) => {
+      const { summary, filter } = get();
+      if (!summary) return;
+      const key = `${summary.batchId}:${filter}:${page}`;
+      if (loading.has(key)) return;
+      loading.add(key);
+      try {
+        const result = await callApi(api, 'getBatchRows', { batchId: summary.batchId, filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+        if (get().summary?.batchId !== summary.batchId || get().filter !== filter) return;
+        const rows = new Map(get().rows);
+        result.rows.forEach((row, i) => rows.set(page * PAGE_SIZE + i, row));
+        set({ rows, total: result.total });
+      } catch (error) {
+        loading.delete(key);
+        reportError(error);
+      }
+    };
+    const refreshBalance = async (batchId: string) => {
+      try {
+        set({ balance: await callApi(api, 'getBatchBalance', { batchId }) });
+      } catch (error) {
+        reportError(error);
+      }
+    };
+    return {
+      summary: null,
+      balance: null,
+      filter: 'all',
+      total: 0,
+      rows: new Map(),
+      busy: null,
+      async importFile(file) {
+        set({ busy: 'reading' });
+        try {
+          const contentBase64 = toBase64(new Uint8Array(file.bytes));
+          set({ busy: 'checking' });
+          const summary = await callApi(api, 'importPayoutFile', { fileName: file.name, contentBase64 });
+          loading.clear();
+          set({ summary, filter: 'all', rows: new Map(), total: summary.rows, balance: null });
+          await Promise.all([loadPage(0), refreshBalance(summary.batchId)]);
+        } catch (error) {
+          reportError(error);
+        } finally {
+          set({ busy: null });
+        }
+      },
+      async setFilter(filter) {
+        loading.clear();
+        set({ filter, rows: new Map(), total: 0 });
+        await loadPage(0);
+      },
+      async ensureRows(from, to) {
+        const first = Math.floor(from / PAGE_SIZE);
+        const last = Math.floor(Math.max(from, to) / PAGE_SIZE);
+        const pages = [];
+        for (let page = first; page <= last; page += 1) if (!get().rows.has(page * PAGE_SIZE)) pages.push(loadPage(page));
+        await Promise.all(pages);
+      },
+      async approve(input) {
+        const batchId = get().summary?.batchId;
+        if (!batchId) return false;
+        set({ busy: 'approving' });
+        try {
+          set({ summary: await callApi(api, 'approveBatch', { batchId, ...input }) });
+          return true;
+        } catch (error) {
+          reportError(error);
+          return false;
+        } finally {
+          set({ busy: null });
+        }
+      },
+      async exportInvalid() {
+        const batchId = get().summary?.batchId;
+        if (!batchId) return null;
+        try {
+          return await callApi(api, 'exportInvalidRows', { batchId });
+        } catch (error) {
+          reportError(error);
+          return null;
+        }
+      },
+      async template() {
+        try {
+          return await callApi(api, 'getPayoutTemplate', {});
+        } catch (error) {
+          reportError(error);
+          return null;
+        }
+      },
+    };
+  });
+}
+
+/** Base64 in slices, so a 20 MB file does not blow the argument limit of String.fromCharCode. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

@@ -1,0 +1,106 @@
+// End to end: finance staff drop a payout file on the console in Chromium; the
+// real import, SQLite store and local sandbox balance answer through the
+// loopback bridge; the table shows the failing cells; the approval dialog
+// takes the typed total. Then a 100,000-row file scrolls to its last line.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestBridge } from '../../main/test-bridge/bridge-server';
+import { bigFile, FIXTURES } from '../fixtures/payout-files';
+import { launchChromium } from '../support/chromium';
+import { startBridgeForTests } from '../support/test-bridge';
+import { startTestServices, type TestServices } from '../support/test-services';
+
+const SCREENSHOTS = path.resolve('test/e2e/screenshots');
+let services: TestServices;
+let bridge: TestBridge;
+let context: BrowserContext;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  services = await startTestServices();
+  await services.localSandbox.start();
+  bridge = await startBridgeForTests(services).bridge;
+  context = await launchChromium();
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(bridge.pageUrl);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Payouts' }).click();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await bridge?.close();
+  await services?.close();
+});
+
+async function drop(name: string, bytes: Uint8Array) {
+  const dataTransfer = await page.evaluateHandle(
+    ([fileName, data]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], fileName, { type: 'text/csv' }));
+      return transfer;
+    },
+    [name, [...bytes]] as const,
+  );
+  await page.dispatchEvent('[data-testid=drop-zone]', 'drop', { dataTransfer });
+}
+
+describe('from file drop to the approval dialog', () => {
+  it('drops an Excel "CSV UTF-8" file and sees every row checked', async () => {
+    const excel = FIXTURES.find((f) => f.name.startsWith('Excel "CSV UTF-8"'));
+    await drop('december-excel.csv', excel?.bytes ?? new Uint8Array());
+    const summary = page.getByRole('region', { name: 'Batch summary' });
+    await summary.getByRole('heading', { name: 'december-excel.csv' }).waitFor();
+    await expect.poll(() => summary.textContent()).toContain('2520.50 EUR');
+    await summary.getByText('The disbursement balance (1,000,000.00 EUR) covers this batch.').waitFor();
+    // Stored the moment it was imported.
+    const stored = services.db.prepare('SELECT count(*) AS n FROM batch_rows').get() as { n: number };
+    expect(stored.n).toBe(5);
+  });
+
+  it('marks the failing cells and gives the reason on the row', async () => {
+    await page.getByRole('tab', { name: 'Invalid' }).click();
+    const table = page.getByRole('table', { name: 'Payout rows' });
+    const row = table.locator('[data-line="4"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('scientific notation');
+    expect(await row.locator('.cell--bad').count()).toBe(1);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'payouts-invalid-rows.png'), fullPage: true });
+    await page.getByRole('tab', { name: 'All' }).click();
+  });
+
+  it('approves only with the total typed; main records the approval', async () => {
+    await page.getByRole('button', { name: 'Approve this batch…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Approve the batch' });
+    await dialog.getByLabel('Type the total to approve').fill('2520.49');
+    await dialog.getByRole('button', { name: /Approve payment of 2520.50 EUR/ }).click();
+    await page.getByText('Type the batch total exactly (2,520.50 EUR) to approve it.').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'payouts-approval-dialog.png'), fullPage: true });
+    await dialog.getByLabel('Type the total to approve').fill('2520.50');
+    await dialog.getByRole('button', { name: /Approve payment of 2520.50 EUR/ }).click();
+    await page.getByRole('region', { name: 'Approval' }).getByText(/Approved on/).waitFor();
+    const approvals = services.db.prepare('SELECT row_count, voided_at FROM approvals').all();
+    expect(approvals).toEqual([{ row_count: 3, voided_at: null }]);
+  });
+
+  it('a 100,000-row file imports and scrolls to its last line', async () => {
+    await page.getByLabel('Payout file', { exact: true }).setInputFiles({ name: 'hundred-thousand.csv', mimeType: 'text/csv', buffer: Buffer.from(bigFile(100_000)) });
+    const summary = page.getByRole('region', { name: 'Batch summary' });
+    await summary.getByRole('heading', { name: 'hundred-thousand.csv' }).waitFor({ timeout: 30_000 });
+    const table = page.getByRole('table', { name: 'Payout rows' });
+    expect(await table.getAttribute('aria-rowcount')).toBe('100000');
+    expect(await table.getByRole('row').count()).toBeLessThan(100);
+    await table.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await table.locator('[data-line="100001"]').waitFor();
+    expect(await table.locator('[data-line="100001"]').textContent()).toContain('row-99999');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'payouts-100k-rows-end.png') });
+    expect(problems).toEqual([]);
+  });
+});
