@@ -4,46 +4,28 @@
 // connection, switches to production by typing its name; then every IPC
 // channel is driven from the page, and every result, page text and log line is
 // scanned for the secret values used.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../preload/contract';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/sandbox-server';
-import type { TestBridge } from '../../main/test-bridge/bridge-server';
-import { launchChromium } from '../support/chromium';
-import { startBridgeForTests } from '../support/test-bridge';
-import { startTestServices, type TestServices } from '../support/test-services';
+import { openConsoleInChromium, SCREENSHOTS, type ConsoleInChromium } from '../support/console-in-chromium';
+import type { TestServices } from '../support/test-services';
 
-const SCREENSHOTS = path.resolve('test/e2e/screenshots');
 let services: TestServices;
 let mtn: RunningSandbox;
-let bridge: TestBridge;
-let context: BrowserContext;
 let page: Page;
-const problems: string[] = [];
+let opened: ConsoleInChromium;
 const results: unknown[] = [];
 
 beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  services = await startTestServices();
-  await services.localSandbox.start();
   mtn = await startSandbox({ completeAfterMs: 0 });
-  bridge = await startBridgeForTests(services).bridge;
-  context = await launchChromium();
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(bridge.pageUrl);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Admin' }).click();
+  opened = await openConsoleInChromium('Admin');
+  ({ services, page } = opened);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await bridge?.close();
-  await services?.close();
+  await opened?.close();
   await mtn?.close();
 });
 
@@ -139,6 +121,6 @@ describe('every channel, driven from the page', () => {
     const haystacks = { results: JSON.stringify(results), page: pageText, logs: services.logLines.join('\n') };
     expect(services.logLines.length).toBeGreaterThan(10);
     for (const [where, text] of Object.entries(haystacks)) for (const secret of secrets) expect(text.includes(secret), `${where} carries a secret`).toBe(false);
-    expect(problems).toEqual([]);
+    expect(opened.problems).toEqual([]);
   });
 });

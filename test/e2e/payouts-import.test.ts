@@ -2,43 +2,23 @@
 // real import, SQLite store and local sandbox balance answer through the
 // loopback bridge; the table shows the failing cells; the approval dialog
 // takes the typed total. Then a 100,000-row file scrolls to its last line.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestBridge } from '../../main/test-bridge/bridge-server';
 import { bigFile, FIXTURES } from '../fixtures/payout-files';
-import { launchChromium } from '../support/chromium';
-import { startBridgeForTests } from '../support/test-bridge';
-import { startTestServices, type TestServices } from '../support/test-services';
+import { openConsoleInChromium, SCREENSHOTS, type ConsoleInChromium } from '../support/console-in-chromium';
+import type { TestServices } from '../support/test-services';
 
-const SCREENSHOTS = path.resolve('test/e2e/screenshots');
 let services: TestServices;
-let bridge: TestBridge;
-let context: BrowserContext;
 let page: Page;
-const problems: string[] = [];
+let opened: ConsoleInChromium;
 
 beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  services = await startTestServices();
-  await services.localSandbox.start();
-  bridge = await startBridgeForTests(services).bridge;
-  context = await launchChromium();
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(bridge.pageUrl);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Payouts' }).click();
+  opened = await openConsoleInChromium('Payouts');
+  ({ services, page } = opened);
 });
 
-afterAll(async () => {
-  await context?.close();
-  await bridge?.close();
-  await services?.close();
-});
+afterAll(() => opened?.close());
 
 async function drop(name: string, bytes: Uint8Array) {
   const dataTransfer = await page.evaluateHandle(
@@ -101,6 +81,6 @@ describe('from file drop to the approval dialog', () => {
     await table.locator('[data-line="100001"]').waitFor();
     expect(await table.locator('[data-line="100001"]').textContent()).toContain('row-99999');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'payouts-100k-rows-end.png') });
-    expect(problems).toEqual([]);
+    expect(opened.problems).toEqual([]);
   });
 });
