@@ -105,9 +105,22 @@ describe('every channel, driven from the page', () => {
       testConnection: { profileId },
       deleteProfile: { id: 'scratch' },
     };
-    expect(Object.keys(calls).sort()).toEqual([...channelNames].sort());
+    const invoke = (name: string, payload: unknown) =>
+      page.evaluate(([channel, args]) => (window as unknown as { momo: Record<string, (a: unknown) => Promise<unknown>> }).momo[channel]?.(args), [name, payload] as const) as Promise<{ ok: boolean; value?: { batchId?: string } }>;
+    const imported = await invoke('importPayoutFile', { fileName: 'e2e.csv', contentBase64: Buffer.from('msisdn,amount,id\n256772000001,5,e1\nbad,5,e2\n').toString('base64') });
+    results.push(imported);
+    const batchId = imported.value?.batchId ?? '';
+    Object.assign(calls, {
+      getBatchSummary: { batchId },
+      getBatchRows: { batchId, filter: 'all', offset: 0, limit: 10 },
+      getBatchBalance: { batchId },
+      approveBatch: { batchId, typedTotal: '5', acknowledged: [] },
+      exportInvalidRows: { batchId },
+      getPayoutTemplate: {},
+    });
+    expect([...Object.keys(calls), 'importPayoutFile'].sort()).toEqual([...channelNames].sort());
     for (const [channel, args] of Object.entries(calls)) {
-      const result = (await page.evaluate(([name, payload]) => (window as unknown as { momo: Record<string, (a: unknown) => Promise<unknown>> }).momo[name]?.(payload), [channel, args] as const)) as { ok: boolean };
+      const result = await invoke(channel, args);
       expect(result, channel).toMatchObject({ ok: true });
       results.push(result);
     }
