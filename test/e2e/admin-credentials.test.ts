@@ -107,6 +107,8 @@ describe('every channel, driven from the page', () => {
     };
     const invoke = (name: string, payload: unknown) =>
       page.evaluate(([channel, args]) => (window as unknown as { momo: Record<string, (a: unknown) => Promise<unknown>> }).momo[channel]?.(args), [name, payload] as const) as Promise<{ ok: boolean; value?: { batchId?: string } }>;
+    // Payout files go to the active profile: back to the Local sandbox first.
+    results.push(await invoke('activateProfile', { id: 'local-sandbox' }));
     const imported = await invoke('importPayoutFile', { fileName: 'e2e.csv', contentBase64: Buffer.from('msisdn,amount,id\n256772000001,5,e1\nbad,5,e2\n').toString('base64') });
     results.push(imported);
     const batchId = imported.value?.batchId ?? '';
