@@ -2,6 +2,7 @@
 // the web preview, the command line and the tests): profiles, the vault, the
 // local sandbox, and a MoMo client per profile.
 import path from 'node:path';
+import { EventBus } from './events/event-bus';
 import type { Logger } from './logging/logger';
 import { PayoutBatches } from './payouts/batch-service';
 import { ProfileClients } from './profiles/profile-clients';
@@ -25,6 +26,8 @@ export interface AppServices {
   clients: ProfileClients;
   db: Db;
   payouts: PayoutBatches;
+  /** What main pushes to the renderer; each front door delivers it. */
+  events: EventBus;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     batches: new BatchRepository(db),
     profile: (id) => profiles.get(id),
     balance: async (profile) => (await clients.clientFor(profile)).disbursement.getBalance(),
+    accountHolderActive: async (profile, type, id) => (await clients.clientFor(profile)).disbursement.isAccountHolderActive(type, id),
     now: () => new Date(),
   });
   return {
@@ -65,6 +69,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     clients,
     db,
     payouts,
+    events: new EventBus(),
     async close() {
       clients.close();
       await localSandbox.stop();

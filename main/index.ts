@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
-import { channels, ipcChannel, type ChannelName } from '../preload/contract';
+import { channels, ipcChannel, ipcEventChannel, type ChannelName } from '../preload/contract';
 import { resolveDataDir } from './data-dir';
 import { createHandlers } from './ipc/handlers';
 import { createRouter } from './ipc/router';
@@ -90,6 +90,7 @@ if (!app.requestSingleInstanceLock()) {
     for (const name of router.channels) {
       ipcMain.handle(ipcChannel(name as ChannelName), (event, payload: unknown) => router.handle(name, event.senderFrame?.url, payload));
     }
+    services.events.on((event, payload) => mainWindow?.webContents.send(ipcEventChannel(event), payload));
     openMainWindow();
     const { localSandbox } = services;
     await localSandbox.start();

@@ -161,11 +161,23 @@ export const batchRowSchema = z.object({
   errors: z.array(issueSchema),
   warnings: z.array(issueSchema),
   excluded: z.boolean(),
+  /** From the optional account-holder check: null until checked. */
+  holder: z.enum(['active', 'not-active', 'check-failed', 'not-checkable']).nullable(),
 });
 export type BatchRowView = z.output<typeof batchRowSchema>;
 
 export const rowFilterSchema = z.enum(['all', 'valid', 'invalid', 'warning']);
 const csvFileSchema = z.object({ fileName: z.string(), content: z.string() });
+
+export const accountCheckProgressSchema = z.object({
+  batchId: z.string(),
+  total: z.number().int().nonnegative(),
+  checked: z.number().int().nonnegative(),
+  active: z.number().int().nonnegative(),
+  notActive: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+});
+
 
 /** One entry per function exposed on `window.momo`. */
 export const channels = {
@@ -213,6 +225,8 @@ export const channels = {
   },
   exportInvalidRows: { args: z.object({ batchId: z.string().min(1) }).strict(), result: csvFileSchema },
   getPayoutTemplate: { args: noArgs, result: csvFileSchema },
+  /** Optional: asks MoMo, paced, whether each payee is an active account holder; progress comes as accountCheckProgress. */
+  checkAccountHolders: { args: z.object({ batchId: z.string().min(1) }).strict(), result: accountCheckProgressSchema },
 } as const;
 
 export const batchProgressSchema = z.object({
@@ -231,6 +245,7 @@ export const transactionStatusSchema = z.object({
 export const events = {
   batchProgress: batchProgressSchema,
   transactionStatus: transactionStatusSchema,
+  accountCheckProgress: accountCheckProgressSchema,
 } as const;
 
 export type Channels = typeof channels;

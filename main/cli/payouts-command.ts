@@ -53,6 +53,7 @@ export async function runPayoutsCommand(args: string[], io: CliIo): Promise<numb
       batches: new BatchRepository(db),
       profile: () => profile,
       balance: () => Promise.reject(new Error('not needed to validate')),
+      accountHolderActive: () => Promise.reject(new Error('not needed to validate')),
       now: () => new Date(),
     }).check(new Uint8Array(bytes), profile);
     if (!checked.ok) return fail(checked.code, checked.message);

@@ -14,13 +14,13 @@ import type { Handlers } from './router';
 export interface HandlerDeps {
   frontDoor: 'electron' | 'test-bridge';
   runtime: { node: string; electron: string | null; chrome: string | null };
-  services: Pick<AppServices, 'dataDir' | 'profiles' | 'vault' | 'keychain' | 'localSandbox' | 'clients' | 'payouts'>;
+  services: Pick<AppServices, 'dataDir' | 'profiles' | 'vault' | 'keychain' | 'localSandbox' | 'clients' | 'payouts' | 'events'>;
   /** Opens an already allow-listed https URL in the user's browser. */
   openUrl(url: string): Promise<void>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { profiles, vault, keychain, localSandbox, clients, payouts } = deps.services;
+  const { profiles, vault, keychain, localSandbox, clients, payouts, events } = deps.services;
   const summary = (profile: ReturnType<typeof profiles.get>) => ({
     id: profile.id,
     name: profile.name,
@@ -117,6 +117,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           errors: row.errors,
           warnings: row.warnings,
           excluded: row.excluded,
+          holder: row.holder,
         })),
       };
     },
@@ -127,5 +128,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { fileName: `${summary.fileName.replace(/\.[^.]*$/, '')}-invalid-rows.csv`, content: payouts.exportInvalid(batchId) };
     },
     getPayoutTemplate: () => ({ fileName: 'momo-payouts-template.csv', content: payouts.template(profiles.active().id) }),
+    checkAccountHolders: ({ batchId }) => payouts.checkAccountHolders(batchId, (progress) => events.emit('accountCheckProgress', progress)),
   };
 }

@@ -41,8 +41,22 @@ export interface PayoutServiceDeps {
   profile(id: string): Profile;
   /** The live disbursement balance of a profile. */
   balance(profile: Profile): Promise<{ availableBalance: string; currency: string }>;
+  /** Whether MoMo knows the payee as an active account holder (paced by the client). */
+  accountHolderActive(profile: Profile, type: 'msisdn' | 'email', id: string): Promise<boolean>;
   now(): Date;
 }
+
+export interface HolderCheckProgress {
+  batchId: string;
+  total: number;
+  checked: number;
+  active: number;
+  notActive: number;
+  failed: number;
+}
+
+/** Account-holder checks in flight at once; the client's pacing sets the rate. */
+const HOLDER_CHECK_CONCURRENCY = 4;
 
 export class PayoutBatches {
   constructor(private readonly deps: PayoutServiceDeps) {}
@@ -143,6 +157,46 @@ export class PayoutBatches {
       acknowledged: [...input.acknowledged].sort(),
     });
     return this.summary(batchId);
+  }
+
+  /**
+   * The optional pre-flight: asks MoMo whether each payee of a valid row is an
+   * active account holder, paced, reporting progress as it goes. Party codes
+   * cannot be checked this way and are marked so. The answers are shown per
+   * row; they do not change what an approval covers.
+   */
+  async checkAccountHolders(batchId: string, onProgress: (progress: HolderCheckProgress) => void = () => {}): Promise<HolderCheckProgress> {
+    const batch = this.batch(batchId);
+    const profile = this.deps.profile(batch.profileId);
+    const rows = this.deps.batches.rows(batchId, 'valid').filter((r) => !r.excluded);
+    const progress: HolderCheckProgress = { batchId, total: rows.length, checked: 0, active: 0, notActive: 0, failed: 0 };
+    onProgress({ ...progress });
+    let next = 0;
+    const worker = async () => {
+      while (next < rows.length) {
+        const row = rows[next++];
+        if (!row) break;
+        let holder: 'active' | 'not-active' | 'check-failed' | 'not-checkable';
+        if (row.partyType === 'PARTY_CODE' || row.partyId === null) holder = 'not-checkable';
+        else {
+          try {
+            holder = (await this.deps.accountHolderActive(profile, row.partyType === 'EMAIL' ? 'email' : 'msisdn', row.partyId)) ? 'active' : 'not-active';
+          } catch (error) {
+            if (!(error instanceof MomoError) && !(error instanceof AppError)) throw error;
+            holder = 'check-failed';
+          }
+        }
+        this.deps.batches.setHolder(batchId, row.index, holder);
+        progress.checked += 1;
+        if (holder === 'active') progress.active += 1;
+        else if (holder === 'not-active') progress.notActive += 1;
+        else if (holder === 'check-failed') progress.failed += 1;
+        onProgress({ ...progress });
+      }
+    };
+    await Promise.all(Array.from({ length: HOLDER_CHECK_CONCURRENCY }, worker));
+    this.deps.batches.recordEvent(batchId, this.deps.now().toISOString(), 'account-holders-checked', { ...progress });
+    return progress;
   }
 
   /** Whether the standing approval still matches the rows, byte for byte. */

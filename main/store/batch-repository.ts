@@ -16,9 +16,12 @@ export interface BatchRecord {
   fileWarnings: FileWarning[];
 }
 
+export type HolderState = 'active' | 'not-active' | 'check-failed' | 'not-checkable';
+
 export interface StoredRow extends Omit<ImportedRow, 'raw'> {
   raw: string[];
   excluded: boolean;
+  holder: HolderState | null;
 }
 
 export interface ApprovalRecord {
@@ -132,6 +135,7 @@ export class BatchRepository {
       errors: JSON.parse(String(r.errors)) as RowIssue[],
       warnings: JSON.parse(String(r.warnings)) as RowIssue[],
       excluded: r.excluded === 1n,
+      holder: r.holder as HolderState | null,
     }));
   }
 
@@ -147,6 +151,15 @@ export class BatchRepository {
       this.event(id, at, excluded ? 'rows-excluded' : 'rows-included', { rows: rowIndexes });
       this.voidApproval(id, at, 'the rows changed');
     })();
+  }
+
+  /** The optional account-holder check's answer for one row; not part of what an approval covers. */
+  setHolder(id: string, rowIndex: number, holder: HolderState): void {
+    this.db.prepare('UPDATE batch_rows SET holder = ? WHERE batch_id = ? AND row_index = ?').run(holder, id, rowIndex);
+  }
+
+  recordEvent(id: string, at: string, kind: string, details: unknown): void {
+    this.event(id, at, kind, details);
   }
 
   approval(id: string): ApprovalRecord | null {

@@ -41,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
         errors TEXT NOT NULL,
         warnings TEXT NOT NULL,
         excluded INTEGER NOT NULL DEFAULT 0,
+        holder TEXT,
         PRIMARY KEY (batch_id, row_index)
       );
       CREATE TABLE approvals (

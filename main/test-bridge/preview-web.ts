@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       },
     }),
   });
+  services.events.on((event, payload) => bridge.emit(event, payload));
   process.stdout.write(`MoMo Console web preview: ${bridge.pageUrl}\n`);
   const stop = () => void Promise.all([bridge.close(), services.close()]).then(() => process.exit(0));
   process.on('SIGINT', stop);

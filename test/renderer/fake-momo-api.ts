@@ -1,7 +1,7 @@
 // A typed fake of window.momo for component tests: every channel answers from
 // a table the test controls (a fixed answer, or a function of the arguments),
 // and every call is recorded.
-import { channelNames, type ChannelArgs, type ChannelName, type ChannelResult, type IpcResult, type MomoApi, type SecretStatus } from '../../preload/contract';
+import { channelNames, type ChannelArgs, type ChannelName, type ChannelResult, type EventPayload, type IpcResult, type MomoApi, type SecretStatus } from '../../preload/contract';
 
 type Answer<C extends ChannelName> = IpcResult<ChannelResult<C>> | ((args: ChannelArgs<C>) => IpcResult<ChannelResult<C>>);
 type Answers = { [C in ChannelName]: Answer<C> };
@@ -42,6 +42,7 @@ export const defaultAnswers: Answers = {
   approveBatch: (args) => ({ ok: true, value: { ...fakeBatch('december.csv'), approval: { state: 'approved', approvedAt: '2026-12-01T12:00:00.000Z' }, toAcknowledge: args.acknowledged.length ? [] : ['DUPLICATE_PARTY_AMOUNT'] } }),
   exportInvalidRows: { ok: true, value: { fileName: 'december-invalid-rows.csv', content: 'x' } },
   getPayoutTemplate: { ok: true, value: { fileName: 'momo-payouts-template.csv', content: 'x' } },
+  checkAccountHolders: (args) => ({ ok: true, value: { batchId: args.batchId, total: 2, checked: 2, active: 1, notActive: 1, failed: 0 } }),
 };
 
 /** A batch of 100,000 rows where every 1,000th row is invalid and every 500th (otherwise valid) has a warning. */
@@ -87,6 +88,7 @@ function fakeRows(filter: 'all' | 'valid' | 'invalid' | 'warning', offset: numbe
       errors: isInvalid(i) ? [{ line: i + 2, column: 'amount', field: 'amount', code: 'AMOUNT_FORMAT', message: '"abc" is not an amount' }] : [],
       warnings: hasWarning(i) ? [{ line: i + 2, column: 'party', field: 'party', code: 'DUPLICATE_PARTY_AMOUNT', message: 'the same party and amount as line 2' }] : [],
       excluded: false,
+      holder: i === 1 ? ('not-active' as const) : null,
     })),
   };
 }
@@ -101,10 +103,17 @@ export function createFakeMomoApi(overrides: Partial<Answers> = {}) {
       const given = answers[channel] as Answer<C>;
       return typeof given === 'function' ? given(args) : given;
     };
+  const progressListeners = new Set<(payload: EventPayload<'accountCheckProgress'>) => void>();
   const api = {
     ...(Object.fromEntries(channelNames.map((name) => [name, answer(name)])) as { [C in ChannelName]: (args: ChannelArgs<C>) => Promise<IpcResult<ChannelResult<C>>> }),
     onBatchProgress: () => () => {},
     onTransactionStatus: () => () => {},
+    onAccountCheckProgress: (listener: (payload: EventPayload<'accountCheckProgress'>) => void) => {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
+    },
   } satisfies MomoApi;
-  return { api, calls };
+  /** Pushes an account-check progress event, as main would. */
+  const pushProgress = (payload: EventPayload<'accountCheckProgress'>) => progressListeners.forEach((listener) => listener(payload));
+  return { api, calls, pushProgress };
 }

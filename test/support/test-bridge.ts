@@ -20,5 +20,7 @@ export function startBridgeForTests(services: TestServices, outDir = path.resolv
       },
     }),
   });
+  // Events main pushes reach the page through the bridge, as they reach the window in the app.
+  void bridge.then((running) => services.events.on((event, payload) => running.emit(event, payload)));
   return { bridge, opened, errors };
 }

@@ -32,7 +32,8 @@ export class AccountApi {
 
   /** True when the holder is registered and active; false when not active or not found (as the spec has it). */
   async isAccountHolderActive(type: AccountHolderIdType, id: string): Promise<boolean> {
-    const { value } = await this.get('/v1_0/accountholder/{type}/{id}/active', `/v1_0/accountholder/${type}/${encodeURIComponent(id)}/active`, accountHolderActiveSchema);
+    // Paced like status reads: a batch check may ask about thousands of payees.
+    const { value } = await this.get('/v1_0/accountholder/{type}/{id}/active', `/v1_0/accountholder/${type}/${encodeURIComponent(id)}/active`, accountHolderActiveSchema, undefined, true);
     return value.result;
   }
 
@@ -45,7 +46,7 @@ export class AccountApi {
     return value;
   }
 
-  protected get<S extends z.ZodType>(endpoint: string, path: string, result: S, referenceId?: string) {
+  protected get<S extends z.ZodType>(endpoint: string, path: string, result: S, referenceId?: string, paced = false) {
     return this.caller.call({
       product: this.product,
       method: 'GET',
@@ -54,6 +55,7 @@ export class AccountApi {
       auth: 'bearer',
       okStatuses: [200],
       result,
+      statusRead: paced,
       ...(referenceId ? { referenceId } : {}),
     });
   }

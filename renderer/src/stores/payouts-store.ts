@@ -2,7 +2,7 @@
 // page as the table scrolls (100,000 rows never sit in the renderer at once),
 // the balance check and the approval.
 import { createStore } from 'zustand/vanilla';
-import type { BatchRowView, BatchSummaryView, ChannelResult } from '../../../preload/contract';
+import type { BatchRowView, BatchSummaryView, ChannelResult, EventPayload } from '../../../preload/contract';
 import { callApi, type MomoApi } from '../api/momo-client';
 
 export type RowFilter = 'all' | 'valid' | 'invalid' | 'warning';
@@ -15,12 +15,14 @@ export interface PayoutsState {
   total: number;
   /** Rows by position in the current filter; pages arrive as the table scrolls. */
   rows: Map<number, BatchRowView>;
-  busy: 'reading' | 'checking' | 'approving' | null;
+  busy: 'reading' | 'checking' | 'approving' | 'checking-holders' | null;
+  holderCheck: EventPayload<'accountCheckProgress'> | null;
   importFile(file: { name: string; bytes: ArrayBuffer }): Promise<void>;
   setFilter(filter: RowFilter): Promise<void>;
   ensureRows(from: number, to: number): Promise<void>;
   approve(input: { typedTotal: string; confirmName?: string; acknowledged: string[] }): Promise<boolean>;
   exportInvalid(): Promise<ChannelResult<'exportInvalidRows'> | null>;
+  checkHolders(): Promise<void>;
   template(): Promise<ChannelResult<'getPayoutTemplate'> | null>;
 }
 
@@ -58,6 +60,27 @@ export function createPayoutsStore(api: MomoApi, reportError: (error: unknown) =
       total: 0,
       rows: new Map(),
       busy: null,
+      holderCheck: null,
+      async checkHolders() {
+        const batchId = get().summary?.batchId;
+        if (!batchId) return;
+        set({ busy: 'checking-holders', holderCheck: null });
+        const stop = api.onAccountCheckProgress((progress) => {
+          if (progress.batchId === batchId) set({ holderCheck: progress });
+        });
+        try {
+          set({ holderCheck: await callApi(api, 'checkAccountHolders', { batchId }) });
+          // The table shows each row's answer: fetch the pages again.
+          loading.clear();
+          set({ rows: new Map() });
+          await loadPage(0);
+        } catch (error) {
+          reportError(error);
+        } finally {
+          stop();
+          set({ busy: null });
+        }
+      },
       async importFile(file) {
         set({ busy: 'reading' });
         try {
@@ -65,7 +88,7 @@ export function createPayoutsStore(api: MomoApi, reportError: (error: unknown) =
           set({ busy: 'checking' });
           const summary = await callApi(api, 'importPayoutFile', { fileName: file.name, contentBase64 });
           loading.clear();
-          set({ summary, filter: 'all', rows: new Map(), total: summary.rows, balance: null });
+          set({ summary, filter: 'all', rows: new Map(), total: summary.rows, balance: null, holderCheck: null });
           await Promise.all([loadPage(0), refreshBalance(summary.batchId)]);
         } catch (error) {
           reportError(error);

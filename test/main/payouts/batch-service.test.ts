@@ -25,6 +25,7 @@ const service = (database = db) =>
     batches: new BatchRepository(database),
     profile: (id) => [sandbox, live].find((p) => p.id === id) ?? sandbox,
     balance: async () => ({ availableBalance: balance, currency: 'EUR' }),
+    accountHolderActive: async (_profile, _type, id) => id !== '256772000002',
     now: () => clock,
   });
 
@@ -147,5 +148,19 @@ describe('exports', () => {
     expect(template).toContain('"\t256772123456"');
     const imported = await service().import('template.csv', file(template), 'sbx');
     expect(imported).toMatchObject({ rows: 1, valid: 1 });
+  });
+});
+
+describe('the optional account-holder check', () => {
+  it('asks about each valid payee, reports progress, marks each row, and leaves the approval standing', async () => {
+    const { batchId } = await service().import('d.csv', file(SIMPLE), 'sbx');
+    service().approve(batchId, { typedTotal: '30.50', acknowledged: [] });
+    const seen: number[] = [];
+    const result = await service().checkAccountHolders(batchId, (p) => seen.push(p.checked));
+    expect(result).toEqual({ batchId, total: 2, checked: 2, active: 1, notActive: 1, failed: 0 });
+    expect(seen).toEqual([0, 1, 2]);
+    expect(service().rows(batchId, 'all', 0, 10).rows.map((r) => r.holder)).toEqual(['active', 'not-active', null]);
+    expect(service().approvalHolds(batchId)).toBe(true);
+    expect(new BatchRepository(db).events(batchId).at(-1)?.kind).toBe('account-holders-checked');
   });
 });

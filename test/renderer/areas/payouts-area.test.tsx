@@ -86,4 +86,16 @@ describe('payouts area', () => {
     expect(calls.find((c) => c.channel === 'approveBatch')?.args).toEqual({ batchId: 'batch-1', typedTotal: '4999000.00', acknowledged: ['DUPLICATE_PARTY_AMOUNT'] });
     expect((await screen.findByRole('region', { name: 'Approval' })).textContent).toContain('Approved on');
   });
+
+  it('the optional payee check shows progress as main reports it, then each row\'s answer', async () => {
+    const { pushProgress, calls } = await renderWithBatch();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Check that every payee has an active MoMo account' }));
+    pushProgress({ batchId: 'batch-1', total: 2, checked: 1, active: 1, notActive: 0, failed: 0 });
+    const status = await screen.findByText(/of 2 checked/);
+    expect(status.textContent).toMatch(/2 checked: 1 active, 1 not active, 0 could not be checked/);
+    expect(calls.some((c) => c.channel === 'checkAccountHolders')).toBe(true);
+    const table = screen.getByRole('table', { name: 'Payout rows' });
+    await waitFor(() => expect(table.querySelector('[data-line="3"]')?.textContent).toContain('not an active MoMo account holder'));
+  });
 });

@@ -6,6 +6,8 @@ import { saveFile } from './save-file';
 export function BatchOverview() {
   const summary = usePayouts((s) => s.summary);
   const balance = usePayouts((s) => s.balance);
+  const busy = usePayouts((s) => s.busy);
+  const holderCheck = usePayouts((s) => s.holderCheck);
   const payouts = useStores().payouts.getState;
   if (!summary) return null;
   return (
@@ -47,6 +49,18 @@ export function BatchOverview() {
           {warning.message}
         </p>
       ))}
+      <div className="holder-check" aria-label="Account holder check">
+        <button type="button" className="button button--secondary" disabled={busy !== null || summary.valid === 0} onClick={() => void payouts().checkHolders()}>
+          Check that every payee has an active MoMo account
+        </button>
+        <span className="muted"> Optional; paced at about 10 a second ({Math.ceil(summary.valid / 10 / 60).toLocaleString('en-US')} min for this batch).</span>
+        {holderCheck && (
+          <p role="status">
+            <progress max={holderCheck.total} value={holderCheck.checked} aria-label="Payees checked" /> {holderCheck.checked.toLocaleString('en-US')} of {holderCheck.total.toLocaleString('en-US')} checked:{' '}
+            {holderCheck.active.toLocaleString('en-US')} active, {holderCheck.notActive.toLocaleString('en-US')} not active, {holderCheck.failed.toLocaleString('en-US')} could not be checked.
+          </p>
+        )}
+      </div>
       {summary.invalid > 0 && (
         <button
           type="button"

@@ -70,8 +70,9 @@ function Row({ row, top, index }: { row: BatchRowView | undefined; top: number; 
   }
   const failing = new Set(row.errors.map((e) => e.field));
   const bad = (field: string) => (failing.has(field) ? ' cell--bad' : '');
-  const problem = row.errors[0] ?? row.warnings[0];
-  const state = row.errors.length > 0 ? 'invalid' : row.warnings.length > 0 ? 'warning' : 'valid';
+  const holderNote = row.holder === 'not-active' ? 'not an active MoMo account holder' : row.holder === 'check-failed' ? 'account check failed' : null;
+  const problem = row.errors[0] ?? row.warnings[0] ?? (holderNote ? { column: 'payee', message: holderNote } : undefined);
+  const state = row.errors.length > 0 ? 'invalid' : row.warnings.length > 0 || holderNote ? 'warning' : 'valid';
   return (
     <div className={`row-table__row row-table__row--${state}`} role="row" aria-rowindex={index + 1} style={style} data-line={row.line}>
       <span role="cell">{row.line}</span>
