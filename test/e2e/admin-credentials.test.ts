@@ -116,6 +116,7 @@ describe('every channel, driven from the page', () => {
       getBatchSummary: { batchId },
       getBatchRows: { batchId, filter: 'all', offset: 0, limit: 10 },
       getBatchBalance: { batchId },
+      checkAccountHolders: { batchId },
       approveBatch: { batchId, typedTotal: '5', acknowledged: [] },
       exportInvalidRows: { batchId },
       getPayoutTemplate: {},
