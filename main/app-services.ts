@@ -5,7 +5,7 @@ import path from 'node:path';
 import { EventBus } from './events/event-bus';
 import type { Logger } from './logging/logger';
 import { PayoutBatches } from './payouts/batch-service';
-import { ProfileClients } from './profiles/profile-clients';
+import { ProfileClients, type ProfileClientsOptions } from './profiles/profile-clients';
 import { ProfileService } from './profiles/profile-service';
 import { ProfileStore } from './profiles/profile-store';
 import { createLocalSandboxService, type LocalSandboxService } from './sandbox/local-sandbox-service';
@@ -39,6 +39,7 @@ export interface AppServicesOptions {
   /** The command line passes process.env so MOMO_* variables override the keychain. */
   env?: NodeJS.ProcessEnv;
   localSandbox?: SandboxOptionsInput;
+  clientOptions?: ProfileClientsOptions['clientOptions'];
 }
 
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
@@ -50,7 +51,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   if (profiles.problem) logger.error({ problem: profiles.problem.message }, 'profile file set aside');
   const vault = new SecretVault(store);
   const localSandbox = createLocalSandboxService(options.localSandbox);
-  const clients = new ProfileClients({ vault, localSandbox, logger, ...(options.env ? { env: options.env } : {}) });
+  const clients = new ProfileClients({ vault, localSandbox, logger, ...(options.env ? { env: options.env } : {}), ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}) });
   const db = openDatabase(path.join(options.dataDir, DATABASE_FILE));
   const payouts = new PayoutBatches({
     batches: new BatchRepository(db),

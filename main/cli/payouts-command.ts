@@ -14,10 +14,13 @@ import { ProfileStore } from '../profiles/profile-store';
 import { BatchRepository } from '../store/batch-repository';
 import { DATABASE_FILE, openDatabase } from '../store/database';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, type CliIo } from './cli-io';
+import { runBatchCommand } from './payouts-run-command';
 
 export const PAYOUTS_USAGE = `momo-console payouts validate FILE [--profile NAME] [--json]`;
 
 export async function runPayoutsCommand(args: string[], io: CliIo): Promise<number> {
+  const first = args.find((a) => !a.startsWith('--'));
+  if (first !== undefined && first !== 'validate') return runBatchCommand('payouts', args, io);
   const json = args.includes('--json');
   const fail = (code: string, message: string) => {
     io.stderr(json ? `${JSON.stringify({ error: { code, message } })}\n` : `momo-console payouts: ${message}\n`);

@@ -7,6 +7,7 @@ import { ProfileService } from '../profiles/profile-service';
 import { ProfileStore } from '../profiles/profile-store';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io';
 import { PAYOUTS_USAGE, runPayoutsCommand } from './payouts-command';
+import { RUN_USAGE, runBatchCommand } from './payouts-run-command';
 import { PROFILES_USAGE, runProfilesCommand } from './profiles-command';
 import { runSandboxCommand, SANDBOX_USAGE } from './sandbox-command';
 
@@ -18,11 +19,14 @@ Commands:
   profiles …        List, add, remove, switch and test profiles; store secrets.
   provision …       Create a sandbox API user and key into the keychain.
   payouts validate  Check a payout file as it would be imported; store nothing.
+  payouts run …     Import, approve and pay a file; resume, status and list batches.
+  audit verify      Check the payout journal's chain of events.
   help              Show this help.
 
   ${SANDBOX_USAGE}
   ${PROFILES_USAGE}
   ${PAYOUTS_USAGE}
+  ${RUN_USAGE}
 
 Options:
   --version         Print the version.
@@ -35,6 +39,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (command === 'sandbox') return runSandboxCommand([...rest], io);
   if (command === 'profiles' || command === 'provision') return runProfilesCommand(command, [...rest], io);
   if (command === 'payouts') return runPayoutsCommand([...rest], io);
+  if (command === 'audit') return runBatchCommand('audit', [...rest], io);
   const json = rest.includes('--json');
   const unknown = rest.filter((arg) => arg !== '--json');
   if (command === '--version' || command === '-v') {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Profile } from '../../preload/contract';
 import { AppError } from '../ipc/app-error';
 import type { Logger } from '../logging/logger';
-import { createMomoClient, type MomoClient } from '../momo/momo-client';
+import { createMomoClient, type MomoClient, type MomoClientOptions } from '../momo/momo-client';
 import type { MomoCredentials } from '../momo/momo-connection';
 import type { LocalSandboxService } from '../sandbox/local-sandbox-service';
 import { withEnvironmentCredentials } from '../vault/env-credentials';
@@ -19,6 +19,8 @@ export interface ProfileClientsOptions {
   logger: Logger;
   /** The command line passes process.env so MOMO_* variables override the keychain. */
   env?: NodeJS.ProcessEnv;
+  /** Timeouts and pacing for every client (the command line's --request-timeout, --status-rate). */
+  clientOptions?: Pick<MomoClientOptions, 'requestTimeoutMs' | 'statusReadsPerSecond'>;
 }
 
 interface Entry {
@@ -49,6 +51,7 @@ export class ProfileClients {
       },
       credentials: () => this.credentials(profile),
       logger: this.o.logger,
+      ...this.o.clientOptions,
     });
     this.clients.set(profile.id, { signature, client });
     return client;

@@ -63,4 +63,47 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX batch_events_by_batch ON batch_events (batch_id, id);
     `,
   },
+  {
+    version: 2,
+    name: 'runs, attempts (one per reference id) and the per-row event chain',
+    sql: `
+      CREATE TABLE runs (
+        batch_id TEXT PRIMARY KEY REFERENCES batches (id) ON DELETE CASCADE,
+        operation TEXT NOT NULL,
+        state TEXT NOT NULL,
+        pause_reason TEXT,
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE attempts (
+        reference_id TEXT PRIMARY KEY,
+        batch_id TEXT NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+        row_index INTEGER NOT NULL,
+        attempt INTEGER NOT NULL,
+        operation TEXT NOT NULL,
+        body TEXT NOT NULL,
+        state TEXT NOT NULL,
+        financial_transaction_id TEXT,
+        reason TEXT,
+        checks INTEGER NOT NULL DEFAULT 0,
+        next_check_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (batch_id, row_index, attempt)
+      );
+      CREATE INDEX attempts_by_state ON attempts (batch_id, state);
+      CREATE TABLE row_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        batch_id TEXT NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+        row_index INTEGER NOT NULL,
+        reference_id TEXT,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        details TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE INDEX row_events_by_row ON row_events (batch_id, row_index, id);
+    `,
+  },
 ];

@@ -1,0 +1,305 @@
+// Runs an approved batch through the disbursement API so that no row is paid
+// twice and none is lost, whatever fails:
+//   - a row's reference id is committed to the journal before its POST;
+//   - sends go through the client's idempotent create (same id on every retry);
+//   - after a crash, every row with an id and no known outcome is looked up
+//     by GET first: 404 → sent again under the same id; found → adopted;
+//   - after a 202, the status is read with backoff until it is final, and a
+//     row that never settles becomes UNKNOWN, never FAILED.
+import { randomUUID } from 'node:crypto';
+import pThrottle from 'p-throttle';
+import { AppError } from '../ipc/app-error';
+import { formatAmount } from '../money/amount';
+import type { CreateKind } from '../momo/create-operations';
+import type { CreateOutcome } from '../momo/idempotent-create';
+import type { MomoClient } from '../momo/momo-client';
+import { MomoError } from '../momo/momo-errors';
+import type { TransactionStatus } from '../momo/momo-schemas';
+import type { BatchRepository, StoredRow } from '../store/batch-repository';
+import type { AttemptRecord, RunJournal } from '../store/run-journal';
+import type { PayoutBatches } from './batch-service';
+
+export const OPERATIONS = { transfer: 'disbursement.transfer', 'deposit-v1': 'disbursement.deposit.v1', 'deposit-v2': 'disbursement.deposit.v2' } as const satisfies Record<string, CreateKind>;
+export type Operation = keyof typeof OPERATIONS;
+
+export interface RunnerSettings {
+  operation: Operation;
+  concurrency: number;
+  /** Payment requests per second at most. */
+  ratePerSecond: number;
+  /** Pause the batch after this many payments in a row end with no clear outcome. */
+  pauseAfterUnclear: number;
+  firstCheckMs: number;
+  maxCheckMs: number;
+  /** A payment with no final status this long after it was sent becomes UNKNOWN. */
+  unknownAfterMs: number;
+  /** Stop once everything is sent, without waiting for final statuses. */
+  noWait: boolean;
+}
+
+export const DEFAULT_RUNNER_SETTINGS: RunnerSettings = {
+  operation: 'transfer',
+  concurrency: 8,
+  ratePerSecond: 20,
+  pauseAfterUnclear: 10,
+  firstCheckMs: 2_000,
+  maxCheckMs: 60_000,
+  unknownAfterMs: 24 * 3600 * 1000,
+  noWait: false,
+};
+
+export type RowStatus = 'QUEUED' | 'SENDING' | 'PENDING' | 'SUCCESSFUL' | 'FAILED' | 'UNKNOWN';
+
+export interface RunSummary {
+  batchId: string;
+  state: string;
+  pauseReason: string | null;
+  counts: Record<RowStatus, number>;
+  amounts: Record<RowStatus, string>;
+}
+
+export interface RunnerDeps {
+  journal: RunJournal;
+  batches: BatchRepository;
+  payouts: PayoutBatches;
+  client: MomoClient;
+  now(): Date;
+  onProgress?(summary: RunSummary): void;
+}
+
+const STATE_TO_STATUS = { reserved: 'SENDING', unresolved: 'SENDING', accepted: 'PENDING', SUCCESSFUL: 'SUCCESSFUL', FAILED: 'FAILED', UNKNOWN: 'UNKNOWN' } as const;
+
+export class BatchRunner {
+  private unclearInARow = 0;
+
+  constructor(private readonly deps: RunnerDeps) {}
+
+  /** Starts an approved batch: the approval must still match the rows, and the balance must cover the total. */
+  async start(batchId: string, settings: RunnerSettings = DEFAULT_RUNNER_SETTINGS): Promise<RunSummary> {
+    const { payouts, journal } = this.deps;
+    if (journal.run(batchId)) throw new AppError('ALREADY_STARTED', `Batch ${batchId} was started before; resume it instead.`);
+    if (!payouts.approvalHolds(batchId)) throw new AppError('NOT_APPROVED', `Batch ${batchId} has no approval that matches its rows; approve it first.`);
+    const balance = await payouts.balance(batchId);
+    if (balance.fits === false) throw new AppError('INSUFFICIENT_BALANCE', `The disbursement balance (${balance.available}) does not cover this batch.`);
+    journal.startRun(batchId, settings.operation, this.at());
+    return this.drive(batchId, settings);
+  }
+
+  /** Picks a batch up again: first reconciles every row that has a reference id and no known outcome, then goes on. */
+  async resume(batchId: string, settings: RunnerSettings = DEFAULT_RUNNER_SETTINGS): Promise<RunSummary> {
+    const run = this.deps.journal.run(batchId);
+    if (!run) throw new AppError('NOT_STARTED', `Batch ${batchId} was never started.`);
+    if (run.state === 'paused') this.deps.journal.setRunState(batchId, 'running', null, this.at());
+    await this.reconcile(batchId, { ...settings, operation: run.operation as Operation });
+    return this.drive(batchId, { ...settings, operation: run.operation as Operation });
+  }
+
+  pause(batchId: string, reason: string): void {
+    if (this.deps.journal.run(batchId)?.state === 'running') this.deps.journal.setRunState(batchId, 'paused', reason, this.at());
+  }
+
+  /** Sends nothing more; what was sent is still tracked to a final status. */
+  cancel(batchId: string): void {
+    const state = this.deps.journal.run(batchId)?.state;
+    if (state === 'running' || state === 'paused') this.deps.journal.setRunState(batchId, 'cancelled', 'cancelled by the operator', this.at());
+  }
+
+  summary(batchId: string): RunSummary {
+    const run = this.deps.journal.run(batchId);
+    const rows = this.deps.batches.rows(batchId, 'valid').filter((r) => !r.excluded);
+    const latest = new Map<number, AttemptRecord>();
+    for (const attempt of this.deps.journal.attempts(batchId)) latest.set(attempt.rowIndex, attempt);
+    const counts = { QUEUED: 0, SENDING: 0, PENDING: 0, SUCCESSFUL: 0, FAILED: 0, UNKNOWN: 0 } satisfies Record<RowStatus, number>;
+    const minor = { QUEUED: 0n, SENDING: 0n, PENDING: 0n, SUCCESSFUL: 0n, FAILED: 0n, UNKNOWN: 0n } satisfies Record<RowStatus, bigint>;
+    const currency = rows[0]?.currency ?? 'EUR';
+    for (const row of rows) {
+      const attempt = latest.get(row.index);
+      const status: RowStatus = attempt ? STATE_TO_STATUS[attempt.state] : 'QUEUED';
+      counts[status] += 1;
+      minor[status] += row.amountMinor ?? 0n;
+    }
+    const amounts = Object.fromEntries(Object.entries(minor).map(([k, v]) => [k, formatAmount(v, currency)])) as Record<RowStatus, string>;
+    return { batchId, state: run?.state ?? 'not-started', pauseReason: run?.pauseReason ?? null, counts, amounts };
+  }
+
+  private async drive(batchId: string, settings: RunnerSettings): Promise<RunSummary> {
+    const { journal, batches } = this.deps;
+    const rows = new Map(batches.rows(batchId, 'valid').map((r) => [r.index, r]));
+    const throttle = pThrottle({ limit: Math.max(1, Math.ceil(settings.ratePerSecond / 10)), interval: (Math.max(1, Math.ceil(settings.ratePerSecond / 10)) * 1000) / settings.ratePerSecond });
+    const send = throttle((attempt: AttemptRecord) => this.send(attempt, settings));
+    while (journal.run(batchId)?.state === 'running') {
+      const next = journal.unsentRows(batchId, settings.concurrency * 4);
+      if (next.length === 0) break;
+      const group = next.map((rowIndex) => ({ rowIndex, referenceId: randomUUID(), attempt: 1, operation: settings.operation, body: bodyOf(rows.get(rowIndex)) }));
+      // Committed before a single byte of these payments is sent.
+      journal.reserve(batchId, group, this.at());
+      const reserved = journal.attempts(batchId, ['reserved']).filter((a) => group.some((g) => g.referenceId === a.referenceId));
+      let cursor = 0;
+      await Promise.all(
+        Array.from({ length: settings.concurrency }, async () => {
+          while (cursor < reserved.length && journal.run(batchId)?.state === 'running') {
+            const attempt = reserved[cursor++];
+            if (attempt) await send(attempt);
+          }
+        }),
+      );
+      this.progress(batchId);
+    }
+    if (!settings.noWait) await this.track(batchId, settings);
+    const state = journal.run(batchId)?.state;
+    const open = journal.attempts(batchId, ['reserved', 'unresolved', 'accepted']).length;
+    if (state === 'running' && journal.unsentRows(batchId, 1).length === 0 && open === 0) journal.setRunState(batchId, 'finished', null, this.at());
+    const summary = this.summary(batchId);
+    this.deps.onProgress?.(summary);
+    return summary;
+  }
+
+  /** Sends one attempt under its stored reference id and records what came of it. */
+  private async send(attempt: AttemptRecord, settings: RunnerSettings): Promise<void> {
+    let outcome: CreateOutcome;
+    try {
+      outcome = await this.deps.client.create(OPERATIONS[settings.operation], attempt.referenceId, attempt.body as never);
+    } catch (error) {
+      // A refusal by the console itself (a bad body, the keychain): nothing was sent for this attempt.
+      const message = error instanceof Error ? error.message : String(error);
+      this.deps.journal.update(attempt, { state: 'FAILED', reason: `NOT_SENT: ${message}` }, { kind: 'failed', details: { notSent: true, message } }, this.at());
+      return;
+    }
+    this.record(attempt, outcome, settings);
+  }
+
+  private record(attempt: AttemptRecord, outcome: CreateOutcome, settings: RunnerSettings): void {
+    const { journal } = this.deps;
+    const at = this.at();
+    switch (outcome.outcome) {
+      case 'accepted':
+        this.unclearInARow = 0;
+        journal.update(attempt, { state: 'accepted', nextCheckAt: this.later(settings.firstCheckMs) }, { kind: 'accepted', details: { attempts: outcome.attempts } }, at);
+        return;
+      case 'already-exists':
+        this.unclearInARow = 0;
+        this.adopt(attempt, outcome.status, settings, 'adopted');
+        return;
+      case 'refused':
+        this.unclearInARow = 0;
+        journal.update(attempt, { state: 'FAILED', reason: outcome.error.code ?? outcome.error.message }, { kind: 'refused', details: outcome.error.toJSON() }, at);
+        if (outcome.error.code === 'NOT_ENOUGH_FUNDS') this.pause(attempt.batchId, 'MoMo says the account does not have enough funds; top it up and resume.');
+        return;
+      case 'unknown':
+        this.unclearInARow += 1;
+        journal.update(attempt, { state: 'unresolved', reason: outcome.error.message }, { kind: 'unknown', details: outcome.error.toJSON() }, at);
+        if (this.unclearInARow >= settings.pauseAfterUnclear) this.pause(attempt.batchId, `${this.unclearInARow} payments in a row had no clear outcome (last: ${outcome.error.message}); check MoMo's status, then resume.`);
+        return;
+    }
+  }
+
+  private adopt(attempt: AttemptRecord, status: TransactionStatus, settings: RunnerSettings, kind: string): void {
+    const at = this.at();
+    const details = { status: status.status, reason: status.reason, financialTransactionId: status.financialTransactionId };
+    if (status.status === 'SUCCESSFUL' || status.status === 'FAILED') {
+      this.deps.journal.update(attempt, { state: status.status, financialTransactionId: status.financialTransactionId, reason: status.reason?.code ?? null }, { kind, details }, at);
+      if (status.reason?.code === 'NOT_ENOUGH_FUNDS') this.pause(attempt.batchId, 'MoMo says the account does not have enough funds; top it up and resume.');
+    } else {
+      this.deps.journal.update(attempt, { state: 'accepted', nextCheckAt: this.later(settings.firstCheckMs) }, { kind, details }, at);
+    }
+  }
+
+  /** Every row with a reference id and no known outcome is looked up before anything new is sent. */
+  private async reconcile(batchId: string, settings: RunnerSettings): Promise<void> {
+    for (const attempt of this.deps.journal.attempts(batchId, ['reserved', 'unresolved'])) {
+      let status: TransactionStatus | null;
+      try {
+        status = await this.deps.client.status(OPERATIONS[settings.operation], attempt.referenceId);
+      } catch (error) {
+        if (!(error instanceof MomoError)) throw error;
+        // Still cannot tell: leave it for the next resume rather than guess.
+        this.deps.journal.update(attempt, { state: 'unresolved', reason: error.message }, { kind: 'reconcile-failed', details: error.toJSON() }, this.at());
+        continue;
+      }
+      if (status === null) {
+        this.deps.journal.update(attempt, { state: 'reserved' }, { kind: 'reconciled-not-received', details: {} }, this.at());
+        await this.send({ ...attempt, state: 'reserved' }, settings);
+      } else {
+        this.adopt(attempt, status, settings, 'reconciled-found');
+      }
+    }
+    this.progress(batchId);
+  }
+
+  /** Reads the status of every accepted payment with backoff until it is final, or UNKNOWN after the window. */
+  private async track(batchId: string, settings: RunnerSettings): Promise<void> {
+    const { journal } = this.deps;
+    for (;;) {
+      const open = journal.attempts(batchId, ['accepted']);
+      if (open.length === 0) return;
+      const now = this.deps.now().getTime();
+      const due = open.filter((a) => a.nextCheckAt === null || Date.parse(a.nextCheckAt) <= now);
+      if (due.length === 0) {
+        const soonest = Math.min(...open.map((a) => Date.parse(a.nextCheckAt ?? '') || now));
+        await sleep(Math.max(50, soonest - now));
+        continue;
+      }
+      let cursor = 0;
+      await Promise.all(
+        Array.from({ length: settings.concurrency }, async () => {
+          while (cursor < due.length) {
+            const attempt = due[cursor++];
+            if (attempt) await this.check(attempt, settings);
+          }
+        }),
+      );
+      this.progress(batchId);
+    }
+  }
+
+  private async check(attempt: AttemptRecord, settings: RunnerSettings): Promise<void> {
+    const at = this.at();
+    let status: TransactionStatus | null = null;
+    let problem: string | null = null;
+    try {
+      status = await this.deps.client.status(OPERATIONS[settings.operation], attempt.referenceId);
+    } catch (error) {
+      if (!(error instanceof MomoError)) throw error;
+      problem = error.message;
+    }
+    if (status && (status.status === 'SUCCESSFUL' || status.status === 'FAILED')) {
+      this.adopt(attempt, status, settings, 'status-final');
+      return;
+    }
+    if (this.deps.now().getTime() - Date.parse(attempt.createdAt) >= settings.unknownAfterMs) {
+      const reason = `no final status within ${Math.round(settings.unknownAfterMs / 60000)} min${problem ? ` (last: ${problem})` : ''}`;
+      this.deps.journal.update(attempt, { state: 'UNKNOWN', reason }, { kind: 'unknown', details: { reason } }, at);
+      return;
+    }
+    const checks = attempt.checks + 1;
+    const wait = Math.min(settings.maxCheckMs, settings.firstCheckMs * 2 ** checks);
+    this.deps.journal.update(attempt, { state: 'accepted', checks, nextCheckAt: this.later(wait) }, { kind: 'status-seen', details: { status: status?.status ?? null, problem } }, at);
+  }
+
+  private progress(batchId: string): void {
+    this.deps.onProgress?.(this.summary(batchId));
+  }
+
+  private at(): string {
+    return this.deps.now().toISOString();
+  }
+
+  private later(ms: number): string {
+    return new Date(this.deps.now().getTime() + ms).toISOString();
+  }
+}
+
+/** The transfer body for a row, exactly as approved. */
+function bodyOf(row: StoredRow | undefined): Record<string, unknown> {
+  if (!row || row.amountMinor === null || row.partyId === null || row.partyType === null || row.externalId === null) throw new Error('only valid rows are sent');
+  return {
+    amount: formatAmount(row.amountMinor, row.currency),
+    currency: row.currency,
+    externalId: row.externalId,
+    payee: { partyIdType: row.partyType, partyId: row.partyId },
+    ...(row.payerMessage ? { payerMessage: row.payerMessage } : {}),
+    ...(row.payeeNote ? { payeeNote: row.payeeNote } : {}),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

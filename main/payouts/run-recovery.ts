@@ -1,0 +1,25 @@
+// On every start (the app or the command line), batches that were running
+// when the process last stopped are reconciled and carried on before anything
+// new is sent (DESIGN §3, invariant 3).
+import type { AppServices } from '../app-services';
+import { RunJournal } from '../store/run-journal';
+import { BatchRepository } from '../store/batch-repository';
+import { BatchRunner, DEFAULT_RUNNER_SETTINGS, type RunnerSettings, type RunSummary } from './batch-runner';
+
+export async function runnerFor(services: Pick<AppServices, 'db' | 'payouts' | 'profiles' | 'clients'>, batchId: string, onProgress?: (summary: RunSummary) => void): Promise<BatchRunner> {
+  const batches = new BatchRepository(services.db);
+  const batch = batches.get(batchId);
+  if (!batch) throw new Error(`no batch ${batchId}`);
+  const client = await services.clients.clientFor(services.profiles.get(batch.profileId));
+  return new BatchRunner({ journal: new RunJournal(services.db), batches, payouts: services.payouts, client, now: () => new Date(), ...(onProgress ? { onProgress } : {}) });
+}
+
+export async function recoverRunningBatches(
+  services: Pick<AppServices, 'db' | 'payouts' | 'profiles' | 'clients'>,
+  settings: RunnerSettings = DEFAULT_RUNNER_SETTINGS,
+  onProgress?: (summary: RunSummary) => void,
+): Promise<RunSummary[]> {
+  const summaries: RunSummary[] = [];
+  for (const batchId of new RunJournal(services.db).runningBatches()) summaries.push(await (await runnerFor(services, batchId, onProgress)).resume(batchId, settings));
+  return summaries;
+}

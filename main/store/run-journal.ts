@@ -1,0 +1,168 @@
+// The payout journal: one run per batch, one attempt per reference id, and an
+// append-only chain of events per batch (each carries the hash of the one
+// before it). A reference id is written here, in a committed transaction,
+// before its request leaves the machine.
+import { createHash } from 'node:crypto';
+import type { Db } from './database';
+
+export type RunState = 'running' | 'paused' | 'cancelled' | 'finished';
+/** reserved: the id is stored, the POST may or may not have gone. unresolved: sent, outcome unknown, to be looked up before anything else. */
+export type AttemptState = 'reserved' | 'unresolved' | 'accepted' | 'SUCCESSFUL' | 'FAILED' | 'UNKNOWN';
+export const FINAL_STATES: readonly AttemptState[] = ['SUCCESSFUL', 'FAILED', 'UNKNOWN'];
+
+export interface RunRecord {
+  batchId: string;
+  operation: string;
+  state: RunState;
+  pauseReason: string | null;
+  startedAt: string;
+}
+
+export interface AttemptRecord {
+  referenceId: string;
+  batchId: string;
+  rowIndex: number;
+  attempt: number;
+  operation: string;
+  body: Record<string, unknown>;
+  state: AttemptState;
+  financialTransactionId: string | null;
+  reason: string | null;
+  checks: number;
+  nextCheckAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const GENESIS = '0'.repeat(64);
+
+export class RunJournal {
+  constructor(private readonly db: Db) {}
+
+  startRun(batchId: string, operation: string, at: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO runs (batch_id, operation, state, started_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(batchId, operation, 'running', at, at);
+      this.event(batchId, -1, null, at, 'run-started', { operation });
+    })();
+  }
+
+  run(batchId: string): RunRecord | null {
+    const row = this.db.prepare('SELECT * FROM runs WHERE batch_id = ?').get(batchId) as Record<string, string | null> | undefined;
+    return row ? { batchId, operation: String(row.operation), state: row.state as RunState, pauseReason: row.pause_reason ?? null, startedAt: String(row.started_at) } : null;
+  }
+
+  setRunState(batchId: string, state: RunState, reason: string | null, at: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE runs SET state = ?, pause_reason = ?, updated_at = ? WHERE batch_id = ?').run(state, reason, at, batchId);
+      this.event(batchId, -1, null, at, `run-${state}`, reason === null ? {} : { reason });
+    })();
+  }
+
+  /** Batches that were running when the process last stopped. */
+  runningBatches(): string[] {
+    return (this.db.prepare("SELECT batch_id FROM runs WHERE state = 'running' ORDER BY started_at").all() as { batch_id: string }[]).map((r) => r.batch_id);
+  }
+
+  /** Valid, included rows that have no attempt yet, in file order. */
+  unsentRows(batchId: string, limit: number): number[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT r.row_index FROM batch_rows r WHERE r.batch_id = ? AND r.errors = '[]' AND r.excluded = 0
+           AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.batch_id = r.batch_id AND a.row_index = r.row_index) ORDER BY r.row_index LIMIT ?`,
+        )
+        .all(batchId, limit) as { row_index: number }[]
+    ).map((r) => r.row_index);
+  }
+
+  /** Stores reference ids for a group of rows in one committed transaction: nothing is sent before this returns. */
+  reserve(batchId: string, attempts: { rowIndex: number; referenceId: string; attempt: number; operation: string; body: Record<string, unknown> }[], at: string): void {
+    const insert = this.db.prepare('INSERT INTO attempts (reference_id, batch_id, row_index, attempt, operation, body, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.db.transaction(() => {
+      for (const a of attempts) {
+        insert.run(a.referenceId, batchId, a.rowIndex, a.attempt, a.operation, JSON.stringify(a.body), 'reserved', at, at);
+        this.event(batchId, a.rowIndex, a.referenceId, at, 'created', { attempt: a.attempt, operation: a.operation });
+      }
+    })();
+  }
+
+  attempts(batchId: string, states?: readonly AttemptState[]): AttemptRecord[] {
+    const rows = (
+      states
+        ? this.db.prepare(`SELECT * FROM attempts WHERE batch_id = ? AND state IN (${states.map(() => '?').join(',')}) ORDER BY row_index, attempt`).all(batchId, ...states)
+        : this.db.prepare('SELECT * FROM attempts WHERE batch_id = ? ORDER BY row_index, attempt').all(batchId)
+    ) as Record<string, string | number | null>[];
+    return rows.map((r) => ({
+      referenceId: String(r.reference_id),
+      batchId,
+      rowIndex: Number(r.row_index),
+      attempt: Number(r.attempt),
+      operation: String(r.operation),
+      body: JSON.parse(String(r.body)) as Record<string, unknown>,
+      state: r.state as AttemptState,
+      financialTransactionId: (r.financial_transaction_id as string | null) ?? null,
+      reason: (r.reason as string | null) ?? null,
+      checks: Number(r.checks),
+      nextCheckAt: (r.next_check_at as string | null) ?? null,
+      createdAt: String(r.created_at),
+      updatedAt: String(r.updated_at),
+    }));
+  }
+
+  /** Moves an attempt on, with the event that says why, in one transaction. */
+  update(
+    attempt: Pick<AttemptRecord, 'batchId' | 'rowIndex' | 'referenceId'>,
+    change: { state: AttemptState; financialTransactionId?: string | null; reason?: string | null; checks?: number; nextCheckAt?: string | null },
+    event: { kind: string; details: Record<string, unknown> },
+    at: string,
+  ): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE attempts SET state = ?, financial_transaction_id = COALESCE(?, financial_transaction_id), reason = COALESCE(?, reason),
+           checks = COALESCE(?, checks), next_check_at = ?, updated_at = ? WHERE reference_id = ?`,
+        )
+        .run(change.state, change.financialTransactionId ?? null, change.reason ?? null, change.checks ?? null, change.nextCheckAt ?? null, at, attempt.referenceId);
+      this.event(attempt.batchId, attempt.rowIndex, attempt.referenceId, at, event.kind, event.details);
+    })();
+  }
+
+  events(batchId: string): { rowIndex: number; referenceId: string | null; at: string; kind: string; details: unknown; prevHash: string; hash: string }[] {
+    return (this.db.prepare('SELECT * FROM row_events WHERE batch_id = ? ORDER BY id').all(batchId) as Record<string, string | number | null>[]).map((e) => ({
+      rowIndex: Number(e.row_index),
+      referenceId: (e.reference_id as string | null) ?? null,
+      at: String(e.at),
+      kind: String(e.kind),
+      details: JSON.parse(String(e.details)) as unknown,
+      prevHash: String(e.prev_hash),
+      hash: String(e.hash),
+    }));
+  }
+
+  /** Recomputes every batch's chain; the first event whose hash or link does not hold is reported. */
+  verify(): { ok: true; events: number } | { ok: false; batchId: string; eventId: number; problem: string } {
+    const rows = this.db.prepare('SELECT * FROM row_events ORDER BY batch_id, id').all() as Record<string, string | number | null>[];
+    const last = new Map<string, string>();
+    for (const e of rows) {
+      const batchId = String(e.batch_id);
+      const prev = last.get(batchId) ?? GENESIS;
+      if (e.prev_hash !== prev) return { ok: false, batchId, eventId: Number(e.id), problem: 'the link to the event before it is broken (an event was removed or reordered)' };
+      const hash = chainHash(prev, batchId, Number(e.row_index), (e.reference_id as string | null) ?? null, String(e.at), String(e.kind), String(e.details));
+      if (hash !== e.hash) return { ok: false, batchId, eventId: Number(e.id), problem: 'the event was changed after it was written' };
+      last.set(batchId, hash);
+    }
+    return { ok: true, events: rows.length };
+  }
+
+  private event(batchId: string, rowIndex: number, referenceId: string | null, at: string, kind: string, details: unknown): void {
+    const prev = (this.db.prepare('SELECT hash FROM row_events WHERE batch_id = ? ORDER BY id DESC LIMIT 1').get(batchId) as { hash: string } | undefined)?.hash ?? GENESIS;
+    const text = JSON.stringify(details);
+    this.db
+      .prepare('INSERT INTO row_events (batch_id, row_index, reference_id, at, kind, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(batchId, rowIndex, referenceId, at, kind, text, prev, chainHash(prev, batchId, rowIndex, referenceId, at, kind, text));
+  }
+}
+
+function chainHash(prev: string, batchId: string, rowIndex: number, referenceId: string | null, at: string, kind: string, details: string): string {
+  return createHash('sha256').update(JSON.stringify([prev, batchId, rowIndex, referenceId, at, kind, details])).digest('hex');
+}
