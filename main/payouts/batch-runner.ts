@@ -127,24 +127,28 @@ export class BatchRunner {
     const rows = new Map(batches.rows(batchId, 'valid').map((r) => [r.index, r]));
     const throttle = pThrottle({ limit: Math.max(1, Math.ceil(settings.ratePerSecond / 10)), interval: (Math.max(1, Math.ceil(settings.ratePerSecond / 10)) * 1000) / settings.ratePerSecond });
     const send = throttle((attempt: AttemptRecord) => this.send(attempt, settings));
-    while (journal.run(batchId)?.state === 'running') {
+    // Ids are committed a group at a time, ahead of the workers; each worker takes the next stored one.
+    const queue: AttemptRecord[] = [];
+    const refill = () => {
       const next = journal.unsentRows(batchId, settings.concurrency * 4);
-      if (next.length === 0) break;
+      if (next.length === 0) return;
       const group = next.map((rowIndex) => ({ rowIndex, referenceId: randomUUID(), attempt: 1, operation: settings.operation, body: bodyOf(rows.get(rowIndex)) }));
-      // Committed before a single byte of these payments is sent.
       journal.reserve(batchId, group, this.at());
-      const reserved = journal.attempts(batchId, ['reserved']).filter((a) => group.some((g) => g.referenceId === a.referenceId));
-      let cursor = 0;
-      await Promise.all(
-        Array.from({ length: settings.concurrency }, async () => {
-          while (cursor < reserved.length && journal.run(batchId)?.state === 'running') {
-            const attempt = reserved[cursor++];
-            if (attempt) await send(attempt);
-          }
-        }),
-      );
+      const ids = new Set<string>(group.map((g) => g.referenceId));
+      queue.push(...journal.attempts(batchId, ['reserved']).filter((a) => ids.has(a.referenceId)));
       this.progress(batchId);
-    }
+    };
+    await Promise.all(
+      Array.from({ length: settings.concurrency }, async () => {
+        while (journal.run(batchId)?.state === 'running') {
+          if (queue.length === 0) refill();
+          const attempt = queue.shift();
+          if (!attempt) return;
+          await send(attempt);
+        }
+      }),
+    );
+    this.progress(batchId);
     if (!settings.noWait) await this.track(batchId, settings);
     const state = journal.run(batchId)?.state;
     const open = journal.attempts(batchId, ['reserved', 'unresolved', 'accepted']).length;
@@ -206,7 +210,21 @@ export class BatchRunner {
 
   /** Every row with a reference id and no known outcome is looked up before anything new is sent. */
   private async reconcile(batchId: string, settings: RunnerSettings): Promise<void> {
-    for (const attempt of this.deps.journal.attempts(batchId, ['reserved', 'unresolved'])) {
+    const open = this.deps.journal.attempts(batchId, ['reserved', 'unresolved']);
+    let cursor = 0;
+    await Promise.all(
+      Array.from({ length: settings.concurrency }, async () => {
+        while (cursor < open.length) {
+          const attempt = open[cursor++];
+          if (attempt) await this.reconcileOne(attempt, settings);
+        }
+      }),
+    );
+    this.progress(batchId);
+  }
+
+  private async reconcileOne(attempt: AttemptRecord, settings: RunnerSettings): Promise<void> {
+    {
       let status: TransactionStatus | null;
       try {
         status = await this.deps.client.status(OPERATIONS[settings.operation], attempt.referenceId);
@@ -214,7 +232,7 @@ export class BatchRunner {
         if (!(error instanceof MomoError)) throw error;
         // Still cannot tell: leave it for the next resume rather than guess.
         this.deps.journal.update(attempt, { state: 'unresolved', reason: error.message }, { kind: 'reconcile-failed', details: error.toJSON() }, this.at());
-        continue;
+        return;
       }
       if (status === null) {
         this.deps.journal.update(attempt, { state: 'reserved' }, { kind: 'reconciled-not-received', details: {} }, this.at());
@@ -223,7 +241,6 @@ export class BatchRunner {
         this.adopt(attempt, status, settings, 'reconciled-found');
       }
     }
-    this.progress(batchId);
   }
 
   /** Reads the status of every accepted payment with backoff until it is final, or UNKNOWN after the window. */
