@@ -4,8 +4,11 @@ import { parseAmount } from '../money/amount';
 import type { Check } from './party-checks';
 
 export function checkAmount(raw: string, currency: string, delimiter: string, maxRowMinor: bigint | null): Check<bigint> {
-  const text = raw.trim().replace(/[\u00a0\u202f ](?=\d{3}\b)/g, '');
-  if (text === '') return { ok: false, code: 'AMOUNT_MISSING', reason: 'no amount' };
+  const trimmed = raw.trim();
+  if (trimmed === '') return { ok: false, code: 'AMOUNT_MISSING', reason: 'no amount' };
+  // Spaces group thousands only before the decimal mark: "1.000 000" is not a number anyone means.
+  if (/[.,]\d*[\u00a0\u202f ]/.test(trimmed)) return { ok: false, code: 'AMOUNT_FORMAT', reason: `"${trimmed}" is not an amount` };
+  const text = trimmed.replace(/[\u00a0\u202f ](?=\d{3}\b)/g, '');
   const normalised = normalise(text, delimiter);
   if (!normalised.ok) return normalised;
   const parsed = parseAmount(normalised.value, currency);

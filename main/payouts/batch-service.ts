@@ -7,9 +7,10 @@ import { AppError } from '../ipc/app-error';
 import { displayAmount, formatAmount, parseAmount } from '../money/amount';
 import { MomoError } from '../momo/momo-errors';
 import type { BatchRepository, RowFilter, StoredRow } from '../store/batch-repository';
-import { ACKNOWLEDGE_CODES, addBatchWarnings, totalsOf, type FileWarning } from './batch-warnings';
+import { ACKNOWLEDGE_CODES, addBatchWarnings, paymentKey, totalsOf, type FileWarning } from './batch-warnings';
+import { mapColumns } from './column-mapping';
 import { templateCsv, writeCsv } from './csv-export';
-import { DEFAULT_IMPORT_SETTINGS, importPayoutFile, type ImportSettings, type RowIssue } from './payout-import';
+import { DEFAULT_IMPORT_SETTINGS, importPayoutFile, limitMinor, type ImportSettings, type RowIssue } from './payout-import';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
@@ -89,7 +90,7 @@ export class PayoutBatches {
     const rows = this.deps.batches.rows(batchId);
     const payable = rows.filter((r) => r.errors.length === 0 && !r.excluded);
     const approval = this.deps.batches.approval(batchId);
-    const codes = new Set<string>([...batch.fileWarnings.map((w) => w.code), ...payable.flatMap((r) => r.warnings.map((w) => w.code))]);
+    const codes = this.warningCodes(batchId, payable);
     return {
       batchId,
       fileName: batch.fileName,
@@ -104,6 +105,21 @@ export class PayoutBatches {
       toAcknowledge: ACKNOWLEDGE_CODES.filter((code) => codes.has(code)),
       approval: approval === null ? { state: 'none', approvedAt: null } : { state: approval.voidedAt === null && this.approvalHolds(batchId) ? 'approved' : 'voided', approvedAt: approval.approvedAt },
     };
+  }
+
+  /**
+   * The warnings to acknowledge, as they stand now: those found at import, and
+   * the cross-batch ones asked again, because another batch may have been
+   * imported or approved since this one was.
+   */
+  private warningCodes(batchId: string, payable: StoredRow[]): Set<string> {
+    const batch = this.batch(batchId);
+    const codes = new Set<string>(payable.flatMap((r) => r.warnings.map((w) => w.code)).filter((code) => code !== 'PAID_RECENTLY'));
+    if (this.deps.batches.findByFileHash(batch.profileId, batch.fileHash, batchId)) codes.add('FILE_SEEN_BEFORE');
+    const since = new Date(this.deps.now().getTime() - WEEK_MS).toISOString();
+    const recent = this.deps.batches.recentApprovedPayments(batch.profileId, since, batchId);
+    if (payable.some((r) => recent.has(paymentKey(r)))) codes.add('PAID_RECENTLY');
+    return codes;
   }
 
   rows(batchId: string, filter: RowFilter, offset: number, limit: number): { total: number; rows: StoredRow[] } {
@@ -145,9 +161,14 @@ export class PayoutBatches {
       throw new AppError('TOTAL_MISMATCH', `Type the batch total exactly (${displayAmount(total.amount, total.currency)} ${total.currency}) to approve it.`);
     }
     if (profile.kind === 'production' && input.confirmName?.trim() !== profile.name) throw new AppError('CONFIRMATION_REQUIRED', `This batch pays real money from "${profile.name}". Type the profile name to approve it.`);
-    if (profile.limits.maxBatchTotal) {
-      const limit = parseAmount(profile.limits.maxBatchTotal, total.currency);
-      if (limit.ok && parseMinor(total.amount, total.currency) > limit.minor) throw new AppError('BATCH_OVER_LIMIT', `The total is above this profile's batch limit of ${displayAmount(profile.limits.maxBatchTotal, total.currency)} ${total.currency}.`);
+    if (profile.limits.maxBatchTotal && parseMinor(total.amount, total.currency) > limitMinor(profile.limits.maxBatchTotal, total.currency)) {
+      throw new AppError('BATCH_OVER_LIMIT', `The total is above this profile's batch limit of ${displayAmount(profile.limits.maxBatchTotal, total.currency)} ${total.currency}.`);
+    }
+    // The profile's limit per payment may have been lowered since the import checked the rows.
+    if (profile.limits.maxRowAmount) {
+      const max = limitMinor(profile.limits.maxRowAmount, total.currency);
+      const over = this.deps.batches.rows(batchId, 'valid').filter((r) => !r.excluded && (r.amountMinor ?? 0n) > max);
+      if (over.length > 0) throw new AppError('ROW_OVER_LIMIT', `${over.length} payment(s) are above this profile's limit per payment (line ${over[0]?.line} first); exclude them or import a corrected file.`);
     }
     this.deps.batches.approve(batchId, {
       approvedAt: this.deps.now().toISOString(),
@@ -217,9 +238,12 @@ export class PayoutBatches {
     const rows = this.deps.batches.rows(batchId, 'invalid');
     const width = Math.max(0, ...rows.map((r) => r.raw.length));
     const header = this.headerOf(batchId, width);
+    const columns = mapColumns(this.batch(batchId).headers).fields;
+    const asText = [columns.party, columns.externalId].filter((i): i is number => i !== undefined);
     return writeCsv(
       [...header, 'line', 'problems'],
       rows.map((r) => [...r.raw, ...Array<string>(width - r.raw.length).fill(''), String(r.line), r.errors.map(describe).join('; ')]),
+      { textColumns: asText },
     );
   }
 

@@ -21,6 +21,8 @@ const LOOKUP = new Map<string, Field>(FIELDS.flatMap((field) => ALIASES[field].m
 export interface ColumnMap {
   /** Column index of each field found. */
   fields: Partial<Record<Field, number>>;
+  /** Every header that named each field: more than one means the file is ambiguous. */
+  claims: Partial<Record<Field, string[]>>;
   /** Columns no field claimed, by index, with their header. */
   extra: { index: number; header: string }[];
   headers: string[];
@@ -28,14 +30,17 @@ export interface ColumnMap {
 
 export function mapColumns(headers: string[]): ColumnMap {
   const fields: Partial<Record<Field, number>> = {};
+  const claims: Partial<Record<Field, string[]>> = {};
   const extra: ColumnMap['extra'] = [];
   headers.forEach((raw, index) => {
     const header = raw.trim();
     const field = LOOKUP.get(key(header));
-    if (field !== undefined && fields[field] === undefined) fields[field] = index;
-    else if (header !== '') extra.push({ index, header });
+    if (field !== undefined) {
+      claims[field] = [...(claims[field] ?? []), header];
+      fields[field] ??= index;
+    } else if (header !== '') extra.push({ index, header });
   });
-  return { fields, extra, headers: headers.map((h) => h.trim()) };
+  return { fields, claims, extra, headers: headers.map((h) => h.trim()) };
 }
 
 export function describeAccepted(field: Field): string {

@@ -41,6 +41,7 @@ export function checkPhone(text: string, rules: PhoneRules): Check<string> {
   }
   const fraction = /^(\d+)[.,](\d+)$/.exec(text);
   if (fraction && !/^0+$/.test(fraction[2] ?? '')) return { ok: false, code: 'PHONE_DECIMAL', reason: `"${text}" has a decimal fraction, so it is not a phone number` };
+  if (/^(\+|00)\s*\d{1,3}\s*\(0\)/.test(text)) return { ok: false, code: 'PHONE_INVALID', reason: `"${text}" has "(0)" after the country code; write the number without it` };
   const cleaned = (fraction ? (fraction[1] ?? '') : text).replace(/[\s\-.()\u00a0]/g, '');
   if (!/^(\+|00)?\d+$/.test(cleaned)) return { ok: false, code: 'PHONE_INVALID', reason: `"${text}" contains characters a phone number cannot have` };
   const international = cleaned.startsWith('+') || cleaned.startsWith('00');
@@ -51,7 +52,10 @@ export function checkPhone(text: string, rules: PhoneRules): Check<string> {
     const national = digits.startsWith('0') || (callingCode !== undefined && !digits.startsWith(callingCode) && digits.length <= 10);
     if (national) {
       if (!callingCode) return { ok: false, code: 'PHONE_NEEDS_COUNTRY', reason: `"${text}" is a national number and the profile has no default country; write it with its country code` };
-      digits = `${callingCode}${digits.replace(/^0/, '')}`;
+      const rest = digits.replace(/^0/, '');
+      // "0256772…": a trunk 0 in front of a country code is two conventions at once; refuse rather than guess.
+      if (rest.startsWith(callingCode) && rest.length > 10) return { ok: false, code: 'PHONE_INVALID', reason: `"${text}" starts with 0 and then the country code; write it as +${rest} or 0${rest.slice(callingCode.length)}` };
+      digits = `${callingCode}${rest}`;
     }
   }
   if (!/^[1-9]\d{7,14}$/.test(digits)) return { ok: false, code: 'PHONE_INVALID', reason: `"${text}" is not a phone number (8 to 15 digits with the country code)` };
@@ -59,6 +63,8 @@ export function checkPhone(text: string, rules: PhoneRules): Check<string> {
     const parsed = parsePhoneNumberFromString(`+${digits}`);
     if (!parsed?.isValid()) return { ok: false, code: 'PHONE_INVALID', reason: `"${text}" is not a valid phone number` };
     if (country && parsed.country !== country) return { ok: false, code: 'PHONE_WRONG_COUNTRY', reason: `"${text}" is a ${parsed.country ?? 'foreign'} number; this profile pays in ${country}` };
+    // Store exactly the number that was validated.
+    return { ok: true, value: parsed.number.replace(/^\+/, '') };
   }
   return { ok: true, value: digits };
 }

@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { isKnownCurrency } from '../money/currency';
+import { isKnownCurrency, minorDigits } from '../money/currency';
 import { describeAccepted, mapColumns, type Field } from './column-mapping';
 import { checkAmount } from './amount-checks';
 import { decodeFile, detectDelimiter } from './file-decoding';
@@ -89,12 +89,13 @@ export async function importPayoutFile(bytes: Uint8Array, profile: ImportProfile
   const fileHash = createHash('sha256').update(bytes).digest('hex');
 
   const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, info: true, bom: true, relax_quotes: false, trim: false });
-  Readable.from(chunks(text)).pipe(parser);
+  // One line break everywhere: csv-parse counts a quoted CRLF as two lines, which would shift every line number after it.
+  Readable.from(chunks(text.replace(/\r\n?/g, '\n'))).pipe(parser);
 
   let columns: ReturnType<typeof mapColumns> | null = null;
   const rows: ImportedRow[] = [];
   const seenExternalIds = new Map<string, number>();
-  const maxRowMinor = profile.limits.maxRowAmount ? checkAmount(profile.limits.maxRowAmount, profile.currency, '.', null) : null;
+  const maxRowMinor = profile.limits.maxRowAmount ? limitMinor(profile.limits.maxRowAmount, profile.currency) : null;
   const phoneRules = { strict: profile.kind === 'production', countryCode: profile.countryCode };
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -102,6 +103,14 @@ export async function importPayoutFile(bytes: Uint8Array, profile: ImportProfile
       if (columns === null) {
         const headers = trimTrailingEmpty(record);
         columns = mapColumns(headers);
+        const doubled = Object.entries(columns.claims).filter(([, names]) => names.length > 1);
+        if (doubled.length > 0) {
+          return {
+            ok: false,
+            code: 'AMBIGUOUS_COLUMN',
+            message: `More than one column could be the ${doubled.map(([field, names]) => `${COLUMN_NAMES[field as Field]} (${names.map((n) => `"${n}"`).join(', ')})`).join(' and the ')}. Rename or remove all but one, so nobody is paid from the wrong column.`,
+          };
+        }
         const missing = (['party', 'amount', ...(settings.generateExternalIds ? [] : ['externalId'])] as Field[]).filter((f) => columns?.fields[f] === undefined);
         if (missing.length > 0) {
           return {
@@ -114,7 +123,7 @@ export async function importPayoutFile(bytes: Uint8Array, profile: ImportProfile
       }
       if (record.every((cell) => cell.trim() === '')) continue;
       if (rows.length >= MAX_ROWS) return { ok: false, code: 'TOO_MANY_ROWS', message: `The file has more than ${MAX_ROWS.toLocaleString('en-US')} rows. Split it into smaller files.` };
-      rows.push(checkRow(record, rows.length, line, columns, profile, settings, delimiter, maxRowMinor?.ok ? maxRowMinor.value : null, phoneRules, seenExternalIds));
+      rows.push(checkRow(record, rows.length, line, columns, profile, settings, delimiter, maxRowMinor, phoneRules, seenExternalIds));
     }
   } catch (error) {
     const message = (error as Error).message.replace(/^Invalid Record Length.*$/s, 'a row has a different number of columns');
@@ -125,8 +134,23 @@ export async function importPayoutFile(bytes: Uint8Array, profile: ImportProfile
   return { ok: true, fileHash, encoding: decoded.encoding, delimiter, headers: columns.headers, rows };
 }
 
+/** 64 K pieces that never split a surrogate pair (an emoji cut in two would come out as two replacement characters). */
 function* chunks(text: string): Generator<string> {
-  for (let i = 0; i < text.length; i += 1 << 16) yield text.slice(i, i + (1 << 16));
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + (1 << 16));
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += 1;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
+/** A profile limit in minor units, rounded down to what the currency can pay; never "no limit" because of its format. */
+export function limitMinor(text: string, currency: string): bigint {
+  const digits = minorDigits(currency) ?? 2;
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  if (!match) return 0n;
+  return BigInt(match[1] ?? '0') * 10n ** BigInt(digits) + BigInt((match[2] ?? '').padEnd(digits, '0').slice(0, digits) || '0');
 }
 
 /** Undoes the console's own export protection: a quote before =, +, -, @ (and a tab before a long number). */
@@ -163,6 +187,16 @@ function checkRow(
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
   const fail = (field: Field, code: string, message: string) => errors.push({ line, column: header(field), field, code, message });
+  // More cells than the header has columns: an unquoted "1,500" shifted everything after it; refuse rather than guess.
+  const beyond = record.slice(columns.headers.length).findIndex((cell) => cell.trim() !== '');
+  if (beyond >= 0) {
+    errors.push({
+      line,
+      column: `column ${columns.headers.length + beyond + 1}`,
+      code: 'TOO_MANY_CELLS',
+      message: `this row has more cells than the header has columns; a number like 1,500 may need quotes ("1,500") or no thousands separator`,
+    });
+  }
 
   const partyText = cell('party');
   const type = partyType(columns.fields.partyType === undefined ? undefined : cell('partyType'), partyText);

@@ -94,21 +94,23 @@ export class BatchRepository {
   }
 
   /** The most recent earlier import of the same file content for this profile. */
-  findByFileHash(profileId: string, fileHash: string): { batchId: string; importedAt: string } | null {
-    const row = this.db.prepare('SELECT id, imported_at FROM batches WHERE profile_id = ? AND file_hash = ? ORDER BY imported_at DESC LIMIT 1').get(profileId, fileHash) as { id: string; imported_at: string } | undefined;
+  findByFileHash(profileId: string, fileHash: string, exceptBatchId = ''): { batchId: string; importedAt: string } | null {
+    const row = this.db.prepare('SELECT id, imported_at FROM batches WHERE profile_id = ? AND file_hash = ? AND id != ? ORDER BY imported_at DESC LIMIT 1').get(profileId, fileHash, exceptBatchId) as
+      | { id: string; imported_at: string }
+      | undefined;
     return row ? { batchId: row.id, importedAt: row.imported_at } : null;
   }
 
   /** "party|amountMinor|currency" of every row in batches approved (and not voided) since `sinceIso`. */
-  recentApprovedPayments(profileId: string, sinceIso: string): Set<string> {
+  recentApprovedPayments(profileId: string, sinceIso: string, exceptBatchId = ''): Set<string> {
     const rows = this.db
       .prepare(
         `SELECT r.party_id, r.amount_minor, r.currency FROM batch_rows r
          JOIN batches b ON b.id = r.batch_id JOIN approvals a ON a.batch_id = b.id
-         WHERE b.profile_id = ? AND a.voided_at IS NULL AND a.approved_at >= ? AND r.errors = '[]' AND r.excluded = 0`,
+         WHERE b.profile_id = ? AND b.id != ? AND a.voided_at IS NULL AND a.approved_at >= ? AND r.errors = '[]' AND r.excluded = 0`,
       )
       .safeIntegers(true)
-      .all(profileId, sinceIso) as { party_id: string; amount_minor: bigint; currency: string }[];
+      .all(profileId, exceptBatchId, sinceIso) as { party_id: string; amount_minor: bigint; currency: string }[];
     return new Set(rows.map((r) => `${r.party_id}|${r.amount_minor}|${r.currency}`));
   }
 
