@@ -13,6 +13,8 @@ import { checkMessage } from './message-checks';
 import { checkParty, partyType, type PartyType } from './party-checks';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const NO_EXTRA: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_CELLS: string[] = Object.freeze([]) as unknown as string[];
 export const MAX_ROWS = 100_000;
 
 export interface ImportSettings {
@@ -89,8 +91,7 @@ export async function importPayoutFile(bytes: Uint8Array, profile: ImportProfile
   const fileHash = createHash('sha256').update(bytes).digest('hex');
 
   const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, info: true, bom: true, relax_quotes: false, trim: false });
-  // One line break everywhere: csv-parse counts a quoted CRLF as two lines, which would shift every line number after it.
-  Readable.from(chunks(text.replace(/\r\n?/g, '\n'))).pipe(parser);
+  Readable.from(chunks(text)).pipe(parser);
 
   let columns: ReturnType<typeof mapColumns> | null = null;
   const rows: ImportedRow[] = [];
@@ -134,13 +135,18 @@ export async function importPayoutFile(bytes: Uint8Array, profile: ImportProfile
   return { ok: true, fileHash, encoding: decoded.encoding, delimiter, headers: columns.headers, rows };
 }
 
-/** 64 K pieces that never split a surrogate pair (an emoji cut in two would come out as two replacement characters). */
+/**
+ * 64 K pieces that never split a surrogate pair (an emoji cut in two would come
+ * out as two replacement characters), with every line break made "\n":
+ * csv-parse counts a quoted CRLF as two lines, which would shift every line
+ * number after it. Done piece by piece so the file is not copied whole again.
+ */
 function* chunks(text: string): Generator<string> {
   for (let start = 0; start < text.length; ) {
     let end = Math.min(text.length, start + (1 << 16));
     const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += 1;
-    yield text.slice(start, end);
+    if (end < text.length && ((last >= 0xd800 && last <= 0xdbff) || last === 0x0d)) end += 1;
+    yield text.slice(start, end).replace(/\r\n?/g, '\n');
     start = end;
   }
 }
@@ -240,8 +246,28 @@ function checkRow(
     }
   }
 
-  const extra: Record<string, string> = {};
-  for (const { index: at, header: name } of columns.extra) extra[name] = record[at] ?? '';
-  // The cells as read are kept only where they are needed: to export invalid rows for fixing.
-  return { index, line, partyType: type.ok ? type.value : null, partyId, partyInput: partyText.trim(), amountInput: cell('amount').trim(), amountMinor, currency, externalId, ...messages, name: cell('name').trim(), extra, raw: errors.length > 0 ? record : [], errors, warnings };
+  let extra: Record<string, string> = NO_EXTRA;
+  if (columns.extra.length > 0) {
+    extra = {};
+    for (const { index: at, header: name } of columns.extra) extra[name] = record[at] ?? '';
+  }
+  // The cells as typed are kept only where they are needed: to show and export refused rows.
+  const refused = errors.length > 0;
+  return {
+    index,
+    line,
+    partyType: type.ok ? type.value : null,
+    partyId,
+    partyInput: refused ? partyText.trim() : '',
+    amountInput: refused ? cell('amount').trim() : '',
+    amountMinor,
+    currency,
+    externalId,
+    ...messages,
+    name: cell('name').trim(),
+    extra,
+    raw: refused ? record : NO_CELLS,
+    errors,
+    warnings,
+  };
 }
