@@ -1,13 +1,16 @@
 // `momo-console payouts run | resume | status | list` and `audit verify`: the
 // batch runner headless (DESIGN §8). With --json, `run` prints one JSON object
 // per line: first {"event":"batch-created"}, last {"event":"summary"}.
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { readFile } from 'node:fs/promises';
+import type { Profile } from '../../preload/contract';
 import { createAppServices, type AppServices } from '../app-services';
 import { resolveDataDir } from '../data-dir';
 import { AppError } from '../ipc/app-error';
 import { createLogger } from '../logging/logger';
 import { DEFAULT_RUNNER_SETTINGS, OPERATIONS, type Operation, type RunSummary, type RunnerSettings } from '../payouts/batch-runner';
+import { BatchResults } from '../payouts/batch-results';
+import type { BatchSummary } from '../payouts/batch-service';
 import { recoverRunningBatches, runnerFor } from '../payouts/run-recovery';
 import { BatchRepository } from '../store/batch-repository';
 import { RunJournal } from '../store/run-journal';
@@ -17,9 +20,13 @@ export const RUN_USAGE = `momo-console payouts run FILE --profile NAME [--concur
                      [--status-rate N] [--operation transfer|deposit-v1|deposit-v2] [--yes] [--confirm-name NAME]
                      [--acknowledge CODE,...] [--no-wait] [--json]
   momo-console payouts resume [BATCH_ID] | status BATCH_ID | list   [--json]
+  momo-console payouts report BATCH_ID [--failed-only] [--out FILE]
+  momo-console payouts retry-failed BATCH_ID [--override ROW,...] [--yes] [--acknowledge CODE,...]
   momo-console audit verify`;
 
-const USAGE_CODES = new Set(['USAGE', 'PROFILE_NOT_FOUND', 'NOT_APPROVED', 'ACKNOWLEDGEMENT_REQUIRED', 'CONFIRMATION_REQUIRED', 'TOTAL_MISMATCH', 'BATCH_NOT_FOUND', 'NOT_STARTED', 'ALREADY_STARTED', 'NOTHING_TO_APPROVE', 'UNREADABLE_FILE', 'INSUFFICIENT_BALANCE', 'BATCH_OVER_LIMIT']);
+const resultsFor = (services: AppServices) => new BatchResults({ batches: new BatchRepository(services.db), journal: new RunJournal(services.db), payouts: services.payouts, now: () => new Date() });
+
+const USAGE_CODES = new Set(['NOTHING_TO_RETRY', 'USAGE', 'PROFILE_NOT_FOUND', 'NOT_APPROVED', 'ACKNOWLEDGEMENT_REQUIRED', 'CONFIRMATION_REQUIRED', 'TOTAL_MISMATCH', 'BATCH_NOT_FOUND', 'NOT_STARTED', 'ALREADY_STARTED', 'NOTHING_TO_APPROVE', 'UNREADABLE_FILE', 'INSUFFICIENT_BALANCE', 'BATCH_OVER_LIMIT']);
 
 const options = {
   profile: { type: 'string' },
@@ -33,6 +40,9 @@ const options = {
   acknowledge: { type: 'string' },
   'no-wait': { type: 'boolean' },
   json: { type: 'boolean' },
+  'failed-only': { type: 'boolean' },
+  out: { type: 'string' },
+  override: { type: 'string' },
 } as const;
 
 export async function runBatchCommand(command: string, args: string[], io: CliIo): Promise<number> {
@@ -93,6 +103,15 @@ export async function runBatchCommand(command: string, args: string[], io: CliIo
       print({ batches: list }, list.map((b) => `${b.id}  ${b.importedAt}  ${b.state.padEnd(11)} ${b.fileName}`).join('\n') || 'no batches');
       return EXIT_OK;
     }
+    if (sub === 'report') {
+      if (!target) throw new AppError('USAGE', 'report takes a BATCH_ID');
+      const report = resultsFor(services).report(target, { failedOnly: values['failed-only'] === true });
+      if (values.out) {
+        await writeFile(values.out, report.content);
+        print({ event: 'report', batchId: target, file: values.out }, `wrote ${values.out}`);
+      } else io.stdout(report.content);
+      return EXIT_OK;
+    }
     // Before anything new is sent: reconcile what was running when the last process stopped.
     const recovered = await recoverRunningBatches(services, settings, onProgress);
     for (const summary of recovered) print({ event: 'recovered', batchId: summary.batchId, counts: summary.counts }, `recovered ${summaryWords(summary)}`);
@@ -106,6 +125,13 @@ export async function runBatchCommand(command: string, args: string[], io: CliIo
       if (mine) print(summaryLine(mine), summaryWords(mine));
       return mine ? exitFor(mine) : EXIT_OK;
     }
+    if (sub === 'retry-failed') {
+      if (!target) throw new AppError('USAGE', 'retry-failed takes a BATCH_ID');
+      const overrides = (values.override ?? '').split(',').filter(Boolean).map(Number);
+      const retry = await resultsFor(services).retryFailed(target, overrides);
+      print({ event: 'batch-created', batchId: retry.batchId, retryOf: target, rows: retry.rows, valid: retry.valid, totals: retry.totals, toAcknowledge: retry.toAcknowledge }, `retry batch ${retry.batchId}: ${retry.rows} failed rows of ${target}`);
+      return approveAndRun(retry, services.profiles.get(retry.profileId));
+    }
     if (sub !== 'run' || !target) throw new AppError('USAGE', sub === 'run' ? 'run takes a FILE' : `unknown payouts subcommand: ${sub ?? '(none)'}`);
     if (!values.profile) throw new AppError('USAGE', 'run needs --profile NAME');
     const profile = services.profiles.find(values.profile);
@@ -117,12 +143,17 @@ export async function runBatchCommand(command: string, args: string[], io: CliIo
     }
     const batch = await services.payouts.import(target, new Uint8Array(bytes), profile.id);
     print({ event: 'batch-created', batchId: batch.batchId, rows: batch.rows, valid: batch.valid, invalid: batch.invalid, totals: batch.totals, toAcknowledge: batch.toAcknowledge }, `batch ${batch.batchId}: ${batch.valid} of ${batch.rows} rows valid`);
-    const total = batch.totals[0];
-    if (!values.yes) throw new AppError('NOT_APPROVED', `Nothing was sent. To approve ${total?.count ?? 0} payments of ${total?.amount ?? '0'} ${total?.currency ?? ''} from the command line, add --yes${profile.kind === 'production' ? ' and --confirm-name with the profile name' : ''}.`);
-    services.payouts.approve(batch.batchId, { typedTotal: total?.amount ?? '', confirmName: values['confirm-name'], acknowledged: (values.acknowledge ?? '').split(',').filter(Boolean) });
-    const summary = await (await runnerFor(services, batch.batchId, onProgress)).start(batch.batchId, settings);
-    print(summaryLine(summary), summaryWords(summary));
-    return exitFor(summary);
+    return approveAndRun(batch, profile);
+
+    async function approveAndRun(batch: BatchSummary, profile: Profile): Promise<number> {
+      const ready = services as AppServices;
+      const total = batch.totals[0];
+      if (!values.yes) throw new AppError('NOT_APPROVED', `Nothing was sent. To approve ${total?.count ?? 0} payments of ${total?.amount ?? '0'} ${total?.currency ?? ''} from the command line, add --yes${profile.kind === 'production' ? ' and --confirm-name with the profile name' : ''}.`);
+      ready.payouts.approve(batch.batchId, { typedTotal: total?.amount ?? '', confirmName: values['confirm-name'], acknowledged: (values.acknowledge ?? '').split(',').filter(Boolean) });
+      const summary = await (await runnerFor(ready, batch.batchId, onProgress)).start(batch.batchId, settings);
+      print(summaryLine(summary), summaryWords(summary));
+      return exitFor(summary);
+    }
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     io.stderr(json ? `${JSON.stringify({ error: { code: error.code, message: error.message } })}\n` : `momo-console: ${error.message}\n${error.code === 'USAGE' ? `\nUsage: ${RUN_USAGE}\n` : ''}`);

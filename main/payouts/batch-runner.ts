@@ -138,18 +138,25 @@ export class BatchRunner {
       queue.push(...journal.attempts(batchId, ['reserved']).filter((a) => ids.has(a.referenceId)));
       this.progress(batchId);
     };
-    await Promise.all(
-      Array.from({ length: settings.concurrency }, async () => {
-        while (journal.run(batchId)?.state === 'running') {
-          if (queue.length === 0) refill();
-          const attempt = queue.shift();
-          if (!attempt) return;
-          await send(attempt);
-        }
-      }),
-    );
+    let sending = true;
+    // Statuses are read while sending goes on, so a FAILED NOT_ENOUGH_FUNDS can pause the batch mid-run.
+    const tracking = settings.noWait ? Promise.resolve() : this.track(batchId, settings, () => sending);
+    try {
+      await Promise.all(
+        Array.from({ length: settings.concurrency }, async () => {
+          while (journal.run(batchId)?.state === 'running') {
+            if (queue.length === 0) refill();
+            const attempt = queue.shift();
+            if (!attempt) return;
+            await send(attempt);
+          }
+        }),
+      );
+    } finally {
+      sending = false;
+    }
     this.progress(batchId);
-    if (!settings.noWait) await this.track(batchId, settings);
+    await tracking;
     const state = journal.run(batchId)?.state;
     const open = journal.attempts(batchId, ['reserved', 'unresolved', 'accepted']).length;
     if (state === 'running' && journal.unsentRows(batchId, 1).length === 0 && open === 0) journal.setRunState(batchId, 'finished', null, this.at());
@@ -244,11 +251,15 @@ export class BatchRunner {
   }
 
   /** Reads the status of every accepted payment with backoff until it is final, or UNKNOWN after the window. */
-  private async track(batchId: string, settings: RunnerSettings): Promise<void> {
+  private async track(batchId: string, settings: RunnerSettings, stillSending: () => boolean = () => false): Promise<void> {
     const { journal } = this.deps;
     for (;;) {
       const open = journal.attempts(batchId, ['accepted']);
-      if (open.length === 0) return;
+      if (open.length === 0) {
+        if (!stillSending()) return;
+        await sleep(Math.min(200, settings.firstCheckMs));
+        continue;
+      }
       const now = this.deps.now().getTime();
       const due = open.filter((a) => a.nextCheckAt === null || Date.parse(a.nextCheckAt) <= now);
       if (due.length === 0) {

@@ -117,7 +117,8 @@ export class PayoutBatches {
     const codes = new Set<string>(payable.flatMap((r) => r.warnings.map((w) => w.code)).filter((code) => code !== 'PAID_RECENTLY'));
     if (this.deps.batches.findByFileHash(batch.profileId, batch.fileHash, batchId)) codes.add('FILE_SEEN_BEFORE');
     const since = new Date(this.deps.now().getTime() - WEEK_MS).toISOString();
-    const recent = this.deps.batches.recentApprovedPayments(batch.profileId, since, batchId);
+    // A retry batch repeats the rows that failed in the batch it retries: those are not "paid recently".
+    const recent = this.deps.batches.recentApprovedPayments(batch.profileId, since, [batchId, ...(batch.retryOf ? [batch.retryOf] : [])]);
     if (payable.some((r) => recent.has(paymentKey(r)))) codes.add('PAID_RECENTLY');
     return codes;
   }

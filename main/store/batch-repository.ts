@@ -14,6 +14,8 @@ export interface BatchRecord {
   settings: ImportSettings;
   headers: string[];
   fileWarnings: FileWarning[];
+  /** For a batch of retried rows: the batch they failed in. */
+  retryOf?: string | null;
 }
 
 export type HolderState = 'active' | 'not-active' | 'check-failed' | 'not-checkable';
@@ -22,6 +24,8 @@ export interface StoredRow extends Omit<ImportedRow, 'raw'> {
   raw: string[];
   excluded: boolean;
   holder: HolderState | null;
+  /** In a retry batch: the row's index in the batch it failed in. */
+  originRow: number | null;
 }
 
 export interface ApprovalRecord {
@@ -45,14 +49,14 @@ const FILTERS: Record<RowFilter, string> = {
 export class BatchRepository {
   constructor(private readonly db: Db) {}
 
-  insert(batch: BatchRecord, rows: ImportedRow[]): void {
-    const insertBatch = this.db.prepare('INSERT INTO batches (id, profile_id, file_name, file_hash, imported_at, settings, headers, file_warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  insert(batch: BatchRecord, rows: (ImportedRow & { originRow?: number | null })[]): void {
+    const insertBatch = this.db.prepare('INSERT INTO batches (id, profile_id, file_name, file_hash, imported_at, settings, headers, file_warnings, retry_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const insertRow = this.db.prepare(
-      `INSERT INTO batch_rows (batch_id, row_index, line, party_type, party_id, party_input, amount_input, amount_minor, currency, external_id, payer_message, payee_note, name, extra, raw, errors, warnings)
-       VALUES (@batchId, @index, @line, @partyType, @partyId, @partyInput, @amountInput, @amountMinor, @currency, @externalId, @payerMessage, @payeeNote, @name, @extra, @raw, @errors, @warnings)`,
+      `INSERT INTO batch_rows (batch_id, row_index, line, party_type, party_id, party_input, amount_input, amount_minor, currency, external_id, payer_message, payee_note, name, extra, raw, errors, warnings, origin_row)
+       VALUES (@batchId, @index, @line, @partyType, @partyId, @partyInput, @amountInput, @amountMinor, @currency, @externalId, @payerMessage, @payeeNote, @name, @extra, @raw, @errors, @warnings, @originRow)`,
     );
     this.db.transaction(() => {
-      insertBatch.run(batch.id, batch.profileId, batch.fileName, batch.fileHash, batch.importedAt, JSON.stringify(batch.settings), JSON.stringify(batch.headers), JSON.stringify(batch.fileWarnings));
+      insertBatch.run(batch.id, batch.profileId, batch.fileName, batch.fileHash, batch.importedAt, JSON.stringify(batch.settings), JSON.stringify(batch.headers), JSON.stringify(batch.fileWarnings), batch.retryOf ?? null);
       for (const row of rows) {
         insertRow.run({
           batchId: batch.id,
@@ -72,6 +76,7 @@ export class BatchRepository {
           raw: JSON.stringify(row.raw),
           errors: JSON.stringify(row.errors),
           warnings: JSON.stringify(row.warnings),
+          originRow: row.originRow ?? null,
         });
       }
       this.event(batch.id, batch.importedAt, 'imported', { fileName: batch.fileName, rows: rows.length });
@@ -89,6 +94,7 @@ export class BatchRepository {
       importedAt: row.imported_at ?? '',
       settings: JSON.parse(row.settings ?? '{}') as ImportSettings,
       headers: JSON.parse(row.headers ?? '[]') as string[],
+      retryOf: row.retry_of ?? null,
       fileWarnings: JSON.parse(row.file_warnings ?? '[]') as FileWarning[],
     };
   }
@@ -102,15 +108,16 @@ export class BatchRepository {
   }
 
   /** "party|amountMinor|currency" of every row in batches approved (and not voided) since `sinceIso`. */
-  recentApprovedPayments(profileId: string, sinceIso: string, exceptBatchId = ''): Set<string> {
+  recentApprovedPayments(profileId: string, sinceIso: string, exceptBatchIds: string[] = []): Set<string> {
+    const except = exceptBatchIds.length > 0 ? exceptBatchIds : [''];
     const rows = this.db
       .prepare(
         `SELECT r.party_id, r.amount_minor, r.currency FROM batch_rows r
          JOIN batches b ON b.id = r.batch_id JOIN approvals a ON a.batch_id = b.id
-         WHERE b.profile_id = ? AND b.id != ? AND a.voided_at IS NULL AND a.approved_at >= ? AND r.errors = '[]' AND r.excluded = 0`,
+         WHERE b.profile_id = ? AND b.id NOT IN (${except.map(() => '?').join(',')}) AND a.voided_at IS NULL AND a.approved_at >= ? AND r.errors = '[]' AND r.excluded = 0`,
       )
       .safeIntegers(true)
-      .all(profileId, exceptBatchId, sinceIso) as { party_id: string; amount_minor: bigint; currency: string }[];
+      .all(profileId, ...except, sinceIso) as { party_id: string; amount_minor: bigint; currency: string }[];
     return new Set(rows.map((r) => `${r.party_id}|${r.amount_minor}|${r.currency}`));
   }
 
@@ -138,6 +145,7 @@ export class BatchRepository {
       warnings: JSON.parse(String(r.warnings)) as RowIssue[],
       excluded: r.excluded === 1n,
       holder: r.holder as HolderState | null,
+      originRow: r.origin_row === null ? null : Number(r.origin_row),
     }));
   }
 

@@ -106,4 +106,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX row_events_by_row ON row_events (batch_id, row_index, id);
     `,
   },
+  {
+    version: 3,
+    name: 'retry batches linked to the batch and rows they retry',
+    sql: `
+      ALTER TABLE batches ADD COLUMN retry_of TEXT REFERENCES batches (id);
+      ALTER TABLE batch_rows ADD COLUMN origin_row INTEGER;
+    `,
+  },
 ];

@@ -3,6 +3,7 @@
 // stored" and "POST sent" recovered by GET before anything new is sent.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BatchResults } from '../../../main/payouts/batch-results';
 import { BatchRunner, DEFAULT_RUNNER_SETTINGS } from '../../../main/payouts/batch-runner';
 import { BatchRepository } from '../../../main/store/batch-repository';
 import { RunJournal } from '../../../main/store/run-journal';
@@ -84,5 +85,52 @@ describe('batch runner', () => {
     expect(journal.verify()).toMatchObject({ ok: true });
     services.db.prepare("UPDATE row_events SET details = '{\"status\":\"FAILED\"}' WHERE id = (SELECT max(id) FROM row_events WHERE kind = 'status-final')").run();
     expect(journal.verify()).toMatchObject({ ok: false, problem: 'the event was changed after it was written' });
+  });
+});
+
+describe('after the run', () => {
+  it('a results report and a failed-only one, and a retry batch of the rows that may pass later, with its own approval', async () => {
+    services = await startTestServices({ localSandbox: { completeAfterMs: 0 } });
+    // 46733123450 fails with INTERNAL_PROCESSING_ERROR (may pass later); 46733123457 with PAYEE_NOT_FOUND (will not).
+    const batchId = await approvedBatch(csv(['256772000001,10,ok', '46733123450,20,retryable', '46733123457,30,final']));
+    const { runner: r } = await runner(batchId);
+    expect((await r.start(batchId, fast)).counts).toMatchObject({ SUCCESSFUL: 1, FAILED: 2 });
+    const results = new BatchResults({ batches: new BatchRepository(services.db), journal: new RunJournal(services.db), payouts: services.payouts, now: () => new Date() });
+    const report = results.report(batchId);
+    expect(report.fileName).toBe('run-results.csv');
+    const lines = report.content.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('msisdn,amount,id,line,reference id,financial transaction id,status,reason,attempts,sent at,last change at');
+    expect(lines[1]).toMatch(/^"\t256772000001",10,ok,2,[0-9a-f-]{36},\S+,SUCCESSFUL,,1,/);
+    expect(lines[3]).toContain('FAILED,PAYEE_NOT_FOUND');
+    expect(results.report(batchId, { failedOnly: true }).content.trim().split('\r\n')).toHaveLength(3);
+
+    const retry = await results.retryFailed(batchId);
+    expect(retry).toMatchObject({ rows: 1, valid: 1, totals: [{ amount: '20' }], toAcknowledge: [], approval: { state: 'none' } });
+    expect(new BatchRepository(services.db).rows(retry.batchId)[0]).toMatchObject({ originRow: 1, externalId: 'retryable' });
+    expect((await results.retryFailed(batchId, [2])).rows).toBe(2);
+    // Its own approval, its own reference ids.
+    await expect((await runner(retry.batchId)).runner.start(retry.batchId, fast)).rejects.toMatchObject({ code: 'NOT_APPROVED' });
+    services.payouts.approve(retry.batchId, { typedTotal: '20', acknowledged: [] });
+    await (await runner(retry.batchId)).runner.start(retry.batchId, fast);
+    const firstIds = new RunJournal(services.db).attempts(batchId).map((a) => a.referenceId);
+    const retryIds = new RunJournal(services.db).attempts(retry.batchId).map((a) => a.referenceId);
+    expect(retryIds).toHaveLength(1);
+    expect(firstIds).not.toContain(retryIds[0]);
+  });
+
+  it('NOT_ENOUGH_FUNDS mid-run pauses the batch; after a cancel nothing more is sent, even on resume', async () => {
+    services = await startTestServices({ localSandbox: { completeAfterMs: 0 } });
+    const rows = ['46733123455,1,nef', ...Array.from({ length: 30 }, (_, i) => `2567720001${String(i).padStart(2, '0')},1,r${i}`)];
+    const batchId = await approvedBatch(csv(rows));
+    const { runner: r } = await runner(batchId);
+    const paused = await r.start(batchId, { ...fast, concurrency: 1, ratePerSecond: 20, firstCheckMs: 10 });
+    expect(paused).toMatchObject({ state: 'paused', pauseReason: expect.stringContaining('not have enough funds') });
+    expect(paused.counts.QUEUED).toBeGreaterThan(0);
+    r.cancel(batchId);
+    const cancelled = r.summary(batchId);
+    expect(cancelled.state).toBe('cancelled');
+    const sentBefore = new RunJournal(services.db).attempts(batchId).length;
+    await r.resume(batchId, fast);
+    expect(new RunJournal(services.db).attempts(batchId).length).toBe(sentBefore);
   });
 });
