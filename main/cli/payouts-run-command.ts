@@ -130,7 +130,7 @@ export async function runBatchCommand(command: string, args: string[], io: CliIo
       const overrides = (values.override ?? '').split(',').filter(Boolean).map(Number);
       const retry = await resultsFor(services).retryFailed(target, overrides);
       print({ event: 'batch-created', batchId: retry.batchId, retryOf: target, rows: retry.rows, valid: retry.valid, totals: retry.totals, toAcknowledge: retry.toAcknowledge }, `retry batch ${retry.batchId}: ${retry.rows} failed rows of ${target}`);
-      return approveAndRun(retry, services.profiles.get(retry.profileId));
+      return await approveAndRun(retry, services.profiles.get(retry.profileId));
     }
     if (sub !== 'run' || !target) throw new AppError('USAGE', sub === 'run' ? 'run takes a FILE' : `unknown payouts subcommand: ${sub ?? '(none)'}`);
     if (!values.profile) throw new AppError('USAGE', 'run needs --profile NAME');
@@ -143,7 +143,7 @@ export async function runBatchCommand(command: string, args: string[], io: CliIo
     }
     const batch = await services.payouts.import(target, new Uint8Array(bytes), profile.id);
     print({ event: 'batch-created', batchId: batch.batchId, rows: batch.rows, valid: batch.valid, invalid: batch.invalid, totals: batch.totals, toAcknowledge: batch.toAcknowledge }, `batch ${batch.batchId}: ${batch.valid} of ${batch.rows} rows valid`);
-    return approveAndRun(batch, profile);
+    return await approveAndRun(batch, profile);
 
     async function approveAndRun(batch: BatchSummary, profile: Profile): Promise<number> {
       const ready = services as AppServices;
