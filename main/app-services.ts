@@ -5,6 +5,7 @@ import path from 'node:path';
 import { EventBus } from './events/event-bus';
 import type { Logger } from './logging/logger';
 import { PayoutBatches } from './payouts/batch-service';
+import { RunService } from './payouts/run-service';
 import { ProfileClients, type ProfileClientsOptions } from './profiles/profile-clients';
 import { ProfileService } from './profiles/profile-service';
 import { ProfileStore } from './profiles/profile-store';
@@ -28,6 +29,7 @@ export interface AppServices {
   payouts: PayoutBatches;
   /** What main pushes to the renderer; each front door delivers it. */
   events: EventBus;
+  runs: RunService;
   close(): Promise<void>;
 }
 
@@ -60,7 +62,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     accountHolderActive: async (profile, type, id) => (await clients.clientFor(profile)).disbursement.isAccountHolderActive(type, id),
     now: () => new Date(),
   });
-  return {
+  const events = new EventBus();
+  const services: AppServices = {
     dataDir: options.dataDir,
     logger,
     profiles,
@@ -70,11 +73,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     clients,
     db,
     payouts,
-    events: new EventBus(),
+    events,
+    runs: null as unknown as RunService,
     async close() {
+      await services.runs.settled();
       clients.close();
       await localSandbox.stop();
       db.close();
     },
   };
+  services.runs = new RunService(services);
+  return services;
 }

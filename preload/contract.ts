@@ -169,6 +169,17 @@ export type BatchRowView = z.output<typeof batchRowSchema>;
 export const rowFilterSchema = z.enum(['all', 'valid', 'invalid', 'warning']);
 const csvFileSchema = z.object({ fileName: z.string(), content: z.string() });
 
+export const batchProgressSchema = z.object({
+  batchId: z.string().min(1),
+  total: z.number().int().nonnegative(),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+  state: z.string().optional(),
+  pauseReason: z.string().nullable().optional(),
+  /** Per status, decimal strings in the batch's currency. */
+  amounts: z.record(z.string(), z.string()).optional(),
+});
+
+
 export const accountCheckProgressSchema = z.object({
   batchId: z.string(),
   total: z.number().int().nonnegative(),
@@ -225,15 +236,24 @@ export const channels = {
   },
   exportInvalidRows: { args: z.object({ batchId: z.string().min(1) }).strict(), result: csvFileSchema },
   getPayoutTemplate: { args: noArgs, result: csvFileSchema },
+  /** Starts paying an approved batch; progress comes as batchProgress events. */
+  startBatchRun: { args: z.object({ batchId: z.string().min(1), operation: z.enum(['transfer', 'deposit-v1', 'deposit-v2']).default('transfer') }).strict(), result: batchProgressSchema },
+  pauseBatchRun: { args: z.object({ batchId: z.string().min(1) }).strict(), result: batchProgressSchema },
+  resumeBatchRun: { args: z.object({ batchId: z.string().min(1) }).strict(), result: batchProgressSchema },
+  /** Sends nothing more; what was sent is still tracked. */
+  cancelBatchRun: { args: z.object({ batchId: z.string().min(1) }).strict(), result: batchProgressSchema },
+  getBatchRun: { args: z.object({ batchId: z.string().min(1) }).strict(), result: batchProgressSchema },
+  listBatches: {
+    args: noArgs,
+    result: z.array(z.object({ batchId: z.string(), fileName: z.string(), importedAt: z.string(), state: z.string() })),
+  },
+  getBatchReport: { args: z.object({ batchId: z.string().min(1), failedOnly: z.boolean().default(false) }).strict(), result: csvFileSchema },
+  /** A new batch of the rows that failed for a reason that may pass later (or the rows named), to approve and run. */
+  retryFailedRows: { args: z.object({ batchId: z.string().min(1), overrideRows: z.array(z.number().int().min(0)).max(100_000).default([]) }).strict(), result: batchSummarySchema },
   /** Optional: asks MoMo, paced, whether each payee is an active account holder; progress comes as accountCheckProgress. */
   checkAccountHolders: { args: z.object({ batchId: z.string().min(1) }).strict(), result: accountCheckProgressSchema },
 } as const;
 
-export const batchProgressSchema = z.object({
-  batchId: z.string().min(1),
-  total: z.number().int().nonnegative(),
-  counts: z.record(z.string(), z.number().int().nonnegative()),
-});
 
 export const transactionStatusSchema = z.object({
   referenceId: z.string().uuid(),

@@ -14,13 +14,13 @@ import type { Handlers } from './router';
 export interface HandlerDeps {
   frontDoor: 'electron' | 'test-bridge';
   runtime: { node: string; electron: string | null; chrome: string | null };
-  services: Pick<AppServices, 'dataDir' | 'profiles' | 'vault' | 'keychain' | 'localSandbox' | 'clients' | 'payouts' | 'events'>;
+  services: Pick<AppServices, 'dataDir' | 'profiles' | 'vault' | 'keychain' | 'localSandbox' | 'clients' | 'payouts' | 'events' | 'runs'>;
   /** Opens an already allow-listed https URL in the user's browser. */
   openUrl(url: string): Promise<void>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { profiles, vault, keychain, localSandbox, clients, payouts, events } = deps.services;
+  const { profiles, vault, keychain, localSandbox, clients, payouts, events, runs } = deps.services;
   const summary = (profile: ReturnType<typeof profiles.get>) => ({
     id: profile.id,
     name: profile.name,
@@ -128,6 +128,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { fileName: `${summary.fileName.replace(/\.[^.]*$/, '')}-invalid-rows.csv`, content: payouts.exportInvalid(batchId) };
     },
     getPayoutTemplate: () => ({ fileName: 'momo-payouts-template.csv', content: payouts.template(profiles.active().id) }),
+    startBatchRun: ({ batchId, operation }) => runs.start(batchId, operation),
+    pauseBatchRun: ({ batchId }) => runs.pause(batchId),
+    resumeBatchRun: ({ batchId }) => runs.resume(batchId),
+    cancelBatchRun: ({ batchId }) => runs.cancel(batchId),
+    getBatchRun: ({ batchId }) => runs.view(batchId),
+    listBatches: () => runs.list(profiles.active().id),
+    getBatchReport: ({ batchId, failedOnly }) => runs.results().report(batchId, { failedOnly }),
+    retryFailedRows: ({ batchId, overrideRows }) => runs.results().retryFailed(batchId, overrideRows),
     checkAccountHolders: ({ batchId }) => payouts.checkAccountHolders(batchId, (progress) => events.emit('accountCheckProgress', progress)),
   };
 }

@@ -70,6 +70,20 @@ describe('from file drop to the approval dialog', () => {
     expect(approvals).toEqual([{ row_count: 3, voided_at: null }]);
   });
 
+  it('pays the approved batch, shows the progress to the end, and downloads the results', async () => {
+    const run = page.getByRole('region', { name: 'Payment run' });
+    await run.getByRole('button', { name: /Start paying 3 people/ }).click();
+    await expect.poll(() => run.getByRole('status', { name: 'Run progress' }).textContent(), { timeout: 30_000 }).toContain('3 of 3 final — finished');
+    expect(await run.textContent()).toContain('Paid3 · 2520.50 EUR');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'payouts-run-finished.png'), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), run.getByRole('button', { name: 'Download results' }).click()]);
+    expect(download.suggestedFilename()).toBe('december-excel-results.csv');
+    const text = await (await import('node:fs/promises')).readFile((await download.path()) ?? '', 'utf8');
+    expect(text.startsWith('\ufeffPhone Number,Amount,Currency,Reference,Name,line,reference id')).toBe(true);
+    expect(text.match(/,SUCCESSFUL,/g)).toHaveLength(3);
+    expect(text.match(/,INVALID,/g)).toHaveLength(2);
+  });
+
   it('a 100,000-row file imports and scrolls to its last line', async () => {
     await page.getByLabel('Payout file', { exact: true }).setInputFiles({ name: 'hundred-thousand.csv', mimeType: 'text/csv', buffer: Buffer.from(bigFile(100_000)) });
     const summary = page.getByRole('region', { name: 'Batch summary' });

@@ -36,14 +36,26 @@ export const defaultAnswers: Answers = {
   provisionProfile: (args) => ({ ok: true, value: { profileId: args.profileId, providerCallbackHost: args.callbackHost, targetEnvironment: 'sandbox', reused: false } }),
   testConnection: (args) => ({ ok: true, value: { profileId: args.profileId, results: [] } }),
   importPayoutFile: (args) => ({ ok: true, value: fakeBatch(args.fileName) }),
-  getBatchSummary: () => ({ ok: true, value: fakeBatch('december.csv') }),
+  getBatchSummary: (args) => ({ ok: true, value: args.batchId === 'batch-2' ? { ...fakeBatch('december.csv (retry)'), batchId: 'batch-2' } : fakeBatch('december.csv') }),
   getBatchRows: (args) => ({ ok: true, value: fakeRows(args.filter, args.offset, args.limit) }),
   getBatchBalance: { ok: true, value: { available: '1,000,000.00 EUR', currency: 'EUR', fits: true, message: null } },
   approveBatch: (args) => ({ ok: true, value: { ...fakeBatch('december.csv'), approval: { state: 'approved', approvedAt: '2026-12-01T12:00:00.000Z' }, toAcknowledge: args.acknowledged.length ? [] : ['DUPLICATE_PARTY_AMOUNT'] } }),
   exportInvalidRows: { ok: true, value: { fileName: 'december-invalid-rows.csv', content: 'x' } },
   getPayoutTemplate: { ok: true, value: { fileName: 'momo-payouts-template.csv', content: 'x' } },
   checkAccountHolders: (args) => ({ ok: true, value: { batchId: args.batchId, total: 2, checked: 2, active: 1, notActive: 1, failed: 0 } }),
+  startBatchRun: (args) => ({ ok: true, value: fakeRun(args.batchId, 'running') }),
+  pauseBatchRun: (args) => ({ ok: true, value: fakeRun(args.batchId, 'paused') }),
+  resumeBatchRun: (args) => ({ ok: true, value: fakeRun(args.batchId, 'running') }),
+  cancelBatchRun: (args) => ({ ok: true, value: fakeRun(args.batchId, 'cancelled') }),
+  getBatchRun: (args) => ({ ok: true, value: fakeRun(args.batchId, 'not-started') }),
+  listBatches: { ok: true, value: [{ batchId: 'batch-0', fileName: 'november.csv', importedAt: '2026-11-01T09:00:00.000Z', state: 'finished' }] },
+  getBatchReport: (args) => ({ ok: true, value: { fileName: args.failedOnly ? 'december-failed.csv' : 'december-results.csv', content: 'x' } }),
+  retryFailedRows: () => ({ ok: true, value: { ...fakeBatch('december.csv (retry)'), batchId: 'batch-2', rows: 3, valid: 3, invalid: 0 } }),
 };
+
+function fakeRun(batchId: string, state: string) {
+  return { batchId, total: 99_900, state, pauseReason: null, counts: { QUEUED: 99_900, SENDING: 0, PENDING: 0, SUCCESSFUL: 0, FAILED: 0, UNKNOWN: 0 }, amounts: { QUEUED: '4999000.00', SUCCESSFUL: '0' } };
+}
 
 /** A batch of 100,000 rows where every 1,000th row is invalid and every 500th (otherwise valid) has a warning. */
 const FAKE_ROWS = 100_000;
@@ -104,9 +116,13 @@ export function createFakeMomoApi(overrides: Partial<Answers> = {}) {
       return typeof given === 'function' ? given(args) : given;
     };
   const progressListeners = new Set<(payload: EventPayload<'accountCheckProgress'>) => void>();
+  const batchListeners = new Set<(payload: EventPayload<'batchProgress'>) => void>();
   const api = {
     ...(Object.fromEntries(channelNames.map((name) => [name, answer(name)])) as { [C in ChannelName]: (args: ChannelArgs<C>) => Promise<IpcResult<ChannelResult<C>>> }),
-    onBatchProgress: () => () => {},
+    onBatchProgress: (listener: (payload: EventPayload<'batchProgress'>) => void) => {
+      batchListeners.add(listener);
+      return () => batchListeners.delete(listener);
+    },
     onTransactionStatus: () => () => {},
     onAccountCheckProgress: (listener: (payload: EventPayload<'accountCheckProgress'>) => void) => {
       progressListeners.add(listener);
@@ -115,5 +131,7 @@ export function createFakeMomoApi(overrides: Partial<Answers> = {}) {
   } satisfies MomoApi;
   /** Pushes an account-check progress event, as main would. */
   const pushProgress = (payload: EventPayload<'accountCheckProgress'>) => progressListeners.forEach((listener) => listener(payload));
-  return { api, calls, pushProgress };
+  /** Pushes a batch run's progress, as main would. */
+  const pushRun = (payload: EventPayload<'batchProgress'>) => batchListeners.forEach((listener) => listener(payload));
+  return { api, calls, pushProgress, pushRun };
 }

@@ -15,8 +15,16 @@ export interface PayoutsState {
   total: number;
   /** Rows by position in the current filter; pages arrive as the table scrolls. */
   rows: Map<number, BatchRowView>;
-  busy: 'reading' | 'checking' | 'approving' | 'checking-holders' | null;
+  busy: 'reading' | 'checking' | 'approving' | 'checking-holders' | 'starting' | null;
   holderCheck: EventPayload<'accountCheckProgress'> | null;
+  run: EventPayload<'batchProgress'> | null;
+  batches: ChannelResult<'listBatches'>;
+  loadBatches(): Promise<void>;
+  openBatch(batchId: string): Promise<void>;
+  startRun(operation: 'transfer' | 'deposit-v1' | 'deposit-v2'): Promise<void>;
+  controlRun(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
+  report(failedOnly: boolean): Promise<ChannelResult<'getBatchReport'> | null>;
+  retryFailed(): Promise<void>;
   importFile(file: { name: string; bytes: ArrayBuffer }): Promise<void>;
   setFilter(filter: RowFilter): Promise<void>;
   ensureRows(from: number, to: number): Promise<void>;
@@ -29,6 +37,10 @@ export interface PayoutsState {
 export function createPayoutsStore(api: MomoApi, reportError: (error: unknown) => void) {
   const loading = new Set<string>();
   return createStore<PayoutsState>()((set, get) => {
+    // Progress of the open batch's run, as main pushes it.
+    api.onBatchProgress((progress) => {
+      if (progress.batchId === get().summary?.batchId) set({ run: progress });
+    });
     const loadPage = async (page: number) => {
       const { summary, filter } = get();
       if (!summary) return;
@@ -61,6 +73,67 @@ export function createPayoutsStore(api: MomoApi, reportError: (error: unknown) =
       rows: new Map(),
       busy: null,
       holderCheck: null,
+      run: null,
+      batches: [],
+      async loadBatches() {
+        try {
+          set({ batches: await callApi(api, 'listBatches', {}) });
+        } catch (error) {
+          reportError(error);
+        }
+      },
+      async openBatch(batchId) {
+        try {
+          const [summary, run] = await Promise.all([callApi(api, 'getBatchSummary', { batchId }), callApi(api, 'getBatchRun', { batchId })]);
+          loading.clear();
+          set({ summary, run, filter: 'all', rows: new Map(), total: summary.rows, balance: null, holderCheck: null });
+          await Promise.all([loadPage(0), refreshBalance(batchId)]);
+        } catch (error) {
+          reportError(error);
+        }
+      },
+      async startRun(operation) {
+        const batchId = get().summary?.batchId;
+        if (!batchId) return;
+        set({ busy: 'starting' });
+        try {
+          set({ run: await callApi(api, 'startBatchRun', { batchId, operation }) });
+        } catch (error) {
+          reportError(error);
+        } finally {
+          set({ busy: null });
+        }
+      },
+      async controlRun(action) {
+        const batchId = get().summary?.batchId;
+        if (!batchId) return;
+        const channel = action === 'pause' ? 'pauseBatchRun' : action === 'resume' ? 'resumeBatchRun' : 'cancelBatchRun';
+        try {
+          set({ run: await callApi(api, channel, { batchId }) });
+        } catch (error) {
+          reportError(error);
+        }
+      },
+      async report(failedOnly) {
+        const batchId = get().summary?.batchId;
+        if (!batchId) return null;
+        try {
+          return await callApi(api, 'getBatchReport', { batchId, failedOnly });
+        } catch (error) {
+          reportError(error);
+          return null;
+        }
+      },
+      async retryFailed() {
+        const batchId = get().summary?.batchId;
+        if (!batchId) return;
+        try {
+          const retry = await callApi(api, 'retryFailedRows', { batchId });
+          await get().openBatch(retry.batchId);
+        } catch (error) {
+          reportError(error);
+        }
+      },
       async checkHolders() {
         const batchId = get().summary?.batchId;
         if (!batchId) return;
@@ -88,7 +161,7 @@ export function createPayoutsStore(api: MomoApi, reportError: (error: unknown) =
           set({ busy: 'checking' });
           const summary = await callApi(api, 'importPayoutFile', { fileName: file.name, contentBase64 });
           loading.clear();
-          set({ summary, filter: 'all', rows: new Map(), total: summary.rows, balance: null, holderCheck: null });
+          set({ summary, filter: 'all', rows: new Map(), total: summary.rows, balance: null, holderCheck: null, run: null });
           await Promise.all([loadPage(0), refreshBalance(summary.batchId)]);
         } catch (error) {
           reportError(error);
