@@ -2,12 +2,10 @@
 // only a window of rows is ever in the page, filters reload from main, a
 // failing cell is marked with its reason, and approval needs the typed total
 // and every warning acknowledged.
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PayoutsArea } from '../../../renderer/src/areas/payouts-area';
-import { createAppStores, StoresProvider } from '../../../renderer/src/stores/app-stores';
-import { createFakeMomoApi } from '../fake-momo-api';
+import { renderPayoutsWithBatch } from './payouts-with-batch';
 
 afterEach(cleanup);
 
@@ -25,19 +23,7 @@ afterAll(() => {
   if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
 });
 
-async function renderWithBatch() {
-  const fake = createFakeMomoApi();
-  const stores = createAppStores(fake.api, 'payouts');
-  render(
-    <StoresProvider stores={stores}>
-      <PayoutsArea />
-    </StoresProvider>,
-  );
-  const file = new File(['msisdn,amount,id\n'], 'december.csv', { type: 'text/csv' });
-  await userEvent.setup().upload(screen.getByLabelText('Payout file'), file);
-  await screen.findByRole('region', { name: 'Batch summary' });
-  return { stores, ...fake };
-}
+const renderWithBatch = renderPayoutsWithBatch;
 
 describe('payouts area', () => {
   it('imports a dropped or picked file and shows counts, the total and the balance check', async () => {

@@ -1,31 +1,21 @@
 // Paying an approved batch in the Payouts area against a fake window.momo:
 // start, progress pushed by main, pause / cancel, the report, retry of failed rows.
-import { cleanup, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PayoutsArea } from '../../../renderer/src/areas/payouts-area';
-import { createAppStores, StoresProvider } from '../../../renderer/src/stores/app-stores';
-import { createFakeMomoApi } from '../fake-momo-api';
+import { renderPayoutsWithBatch } from './payouts-with-batch';
 
 afterEach(cleanup);
 
 async function approvedBatch() {
-  const fake = createFakeMomoApi();
-  const stores = createAppStores(fake.api, 'payouts');
-  render(
-    <StoresProvider stores={stores}>
-      <PayoutsArea />
-    </StoresProvider>,
-  );
-  const user = userEvent.setup();
-  await user.upload(screen.getByLabelText('Payout file'), new File(['x'], 'december.csv'));
+  const batch = await renderPayoutsWithBatch();
+  const { user } = batch;
   await user.click(await screen.findByRole('button', { name: 'Approve this batch…' }));
   const dialog = screen.getByRole('dialog', { name: 'Approve the batch' });
   await user.type(within(dialog).getByLabelText('Type the total to approve'), '4999000.00');
   await user.click(within(dialog).getByLabelText(/Some payees appear more than once/));
   await user.click(within(dialog).getByRole('button', { name: /Approve payment/ }));
   await screen.findByRole('region', { name: 'Payment run' });
-  return { ...fake, user };
+  return batch;
 }
 
 describe('paying a batch', () => {
