@@ -13,6 +13,7 @@ import { createLocalSandboxService, type LocalSandboxService } from './sandbox/l
 import type { SandboxOptionsInput } from './sandbox/sandbox-options';
 import { BatchRepository } from './store/batch-repository';
 import { DATABASE_FILE, openDatabase, type Db } from './store/database';
+import { RunJournal } from './store/run-journal';
 import { openSecretStore, type KeychainStatus } from './vault/open-secret-store';
 import type { SecretStore } from './vault/secret-store';
 import { SecretVault } from './vault/secret-vault';
@@ -53,8 +54,18 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   if (profiles.problem) logger.error({ problem: profiles.problem.message }, 'profile file set aside');
   const vault = new SecretVault(store);
   const localSandbox = createLocalSandboxService(options.localSandbox);
-  const clients = new ProfileClients({ vault, localSandbox, logger, ...(options.env ? { env: options.env } : {}), ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}) });
   const db = openDatabase(path.join(options.dataDir, DATABASE_FILE));
+  const journal = new RunJournal(db);
+  const clients = new ProfileClients({
+    vault,
+    localSandbox,
+    logger,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+    onExchange: (exchange) => {
+      if (db.open) journal.recordExchange(exchange);
+    },
+  });
   const payouts = new PayoutBatches({
     batches: new BatchRepository(db),
     profile: (id) => profiles.get(id),

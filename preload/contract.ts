@@ -163,6 +163,8 @@ export const batchRowSchema = z.object({
   excluded: z.boolean(),
   /** From the optional account-holder check: null until checked. */
   holder: z.enum(['active', 'not-active', 'check-failed', 'not-checkable']).nullable(),
+  /** The payment, once the batch runs: its latest attempt. */
+  payment: z.object({ status: z.enum(['SENDING', 'PENDING', 'SUCCESSFUL', 'FAILED', 'UNKNOWN']), referenceId: z.string(), reason: z.string().nullable() }).nullable(),
 });
 export type BatchRowView = z.output<typeof batchRowSchema>;
 

@@ -8,19 +8,21 @@ import { testConnection } from '../profiles/connection-test';
 import { provisionProfile } from '../profiles/provisioning-service';
 import { formatAmount } from '../money/amount';
 import { isAllowedExternalUrl } from '../security/external-links';
+import { RunJournal } from '../store/run-journal';
 import { AppError } from './app-error';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
   frontDoor: 'electron' | 'test-bridge';
   runtime: { node: string; electron: string | null; chrome: string | null };
-  services: Pick<AppServices, 'dataDir' | 'profiles' | 'vault' | 'keychain' | 'localSandbox' | 'clients' | 'payouts' | 'events' | 'runs'>;
+  services: Pick<AppServices, 'dataDir' | 'profiles' | 'vault' | 'keychain' | 'localSandbox' | 'clients' | 'payouts' | 'events' | 'runs' | 'db'>;
   /** Opens an already allow-listed https URL in the user's browser. */
   openUrl(url: string): Promise<void>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { profiles, vault, keychain, localSandbox, clients, payouts, events, runs } = deps.services;
+  const journal = new RunJournal(deps.services.db);
   const summary = (profile: ReturnType<typeof profiles.get>) => ({
     id: profile.id,
     name: profile.name,
@@ -99,6 +101,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     getBatchSummary: ({ batchId }) => payouts.summary(batchId),
     getBatchRows: ({ batchId, filter, offset, limit }) => {
       const { total, rows } = payouts.rows(batchId, filter, offset, limit);
+      const payments = journal.latestFor(
+        batchId,
+        rows.map((r) => r.index),
+      );
+      const PAYMENT_STATUS = { reserved: 'SENDING', unresolved: 'SENDING', accepted: 'PENDING', SUCCESSFUL: 'SUCCESSFUL', FAILED: 'FAILED', UNKNOWN: 'UNKNOWN' } as const;
       return {
         total,
         rows: rows.map((row) => ({
@@ -118,6 +125,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           warnings: row.warnings,
           excluded: row.excluded,
           holder: row.holder,
+          payment: (() => {
+            const latest = payments.get(row.index);
+            return latest ? { status: PAYMENT_STATUS[latest.state], referenceId: latest.referenceId, reason: latest.reason } : null;
+          })(),
         })),
       };
     },

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Profile } from '../../preload/contract';
 import { AppError } from '../ipc/app-error';
 import type { Logger } from '../logging/logger';
+import type { Exchange } from '../momo/exchange';
 import { createMomoClient, type MomoClient, type MomoClientOptions } from '../momo/momo-client';
 import type { MomoCredentials } from '../momo/momo-connection';
 import type { LocalSandboxService } from '../sandbox/local-sandbox-service';
@@ -21,6 +22,8 @@ export interface ProfileClientsOptions {
   env?: NodeJS.ProcessEnv;
   /** Timeouts and pacing for every client (the command line's --request-timeout, --status-rate). */
   clientOptions?: Pick<MomoClientOptions, 'requestTimeoutMs' | 'statusReadsPerSecond'>;
+  /** Every redacted request/response of every client (the journal keeps those about payments). */
+  onExchange?: (exchange: Exchange) => void;
 }
 
 interface Entry {
@@ -52,6 +55,7 @@ export class ProfileClients {
       credentials: () => this.credentials(profile),
       logger: this.o.logger,
       ...this.o.clientOptions,
+      ...(this.o.onExchange ? { onExchange: this.o.onExchange } : {}),
     });
     this.clients.set(profile.id, { signature, client });
     return client;

@@ -3,6 +3,7 @@
 // before it). A reference id is written here, in a committed transaction,
 // before its request leaves the machine.
 import { createHash } from 'node:crypto';
+import type { Exchange } from '../momo/exchange';
 import type { Db } from './database';
 
 export type RunState = 'running' | 'paused' | 'cancelled' | 'finished';
@@ -109,6 +110,17 @@ export class RunJournal {
     }));
   }
 
+  /** The latest attempt of each of these rows (a page of the table). */
+  latestFor(batchId: string, rowIndexes: number[]): Map<number, { referenceId: string; state: AttemptState; reason: string | null }> {
+    const map = new Map<number, { referenceId: string; state: AttemptState; reason: string | null }>();
+    if (rowIndexes.length === 0) return map;
+    const rows = this.db
+      .prepare(`SELECT row_index, reference_id, state, reason FROM attempts WHERE batch_id = ? AND row_index IN (${rowIndexes.map(() => '?').join(',')}) ORDER BY attempt`)
+      .all(batchId, ...rowIndexes) as { row_index: number; reference_id: string; state: AttemptState; reason: string | null }[];
+    for (const r of rows) map.set(r.row_index, { referenceId: r.reference_id, state: r.state, reason: r.reason });
+    return map;
+  }
+
   /** Moves an attempt on, with the event that says why, in one transaction. */
   update(
     attempt: Pick<AttemptRecord, 'batchId' | 'rowIndex' | 'referenceId'>,
@@ -125,6 +137,18 @@ export class RunJournal {
         .run(change.state, change.financialTransactionId ?? null, change.reason ?? null, change.checks ?? null, change.nextCheckAt ?? null, at, attempt.referenceId);
       this.event(attempt.batchId, attempt.rowIndex, attempt.referenceId, at, event.kind, event.details);
     })();
+  }
+
+  /**
+   * Keeps the redacted request and response of a call about one of our
+   * reference ids as an event of its row (what support shows as "raw").
+   * Calls about anything else are not the journal's business.
+   */
+  recordExchange(exchange: Exchange): void {
+    if (!exchange.referenceId) return;
+    const attempt = this.db.prepare('SELECT batch_id, row_index FROM attempts WHERE reference_id = ?').get(exchange.referenceId) as { batch_id: string; row_index: number } | undefined;
+    if (!attempt) return;
+    this.db.transaction(() => this.event(attempt.batch_id, attempt.row_index, exchange.referenceId, exchange.startedAt, 'exchange', exchange))();
   }
 
   events(batchId: string): { rowIndex: number; referenceId: string | null; at: string; kind: string; details: unknown; prevHash: string; hash: string }[] {

@@ -75,6 +75,8 @@ describe('from file drop to the approval dialog', () => {
     await run.getByRole('button', { name: /Start paying 3 people/ }).click();
     await expect.poll(() => run.getByRole('status', { name: 'Run progress' }).textContent(), { timeout: 30_000 }).toContain('3 of 3 final — finished');
     expect(await run.textContent()).toContain('Paid3 · 2520.50 EUR');
+    // The table follows the run: each paid row shows its payment's status.
+    await expect.poll(() => page.getByRole('table', { name: 'Payout rows' }).locator('[data-line="2"]').textContent(), { timeout: 10_000 }).toContain('SUCCESSFUL');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'payouts-run-finished.png'), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), run.getByRole('button', { name: 'Download results' }).click()]);
     expect(download.suggestedFilename()).toBe('december-excel-results.csv');

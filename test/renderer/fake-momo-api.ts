@@ -101,6 +101,7 @@ function fakeRows(filter: 'all' | 'valid' | 'invalid' | 'warning', offset: numbe
       warnings: hasWarning(i) ? [{ line: i + 2, column: 'party', field: 'party', code: 'DUPLICATE_PARTY_AMOUNT', message: 'the same party and amount as line 2' }] : [],
       excluded: false,
       holder: i === 1 ? ('not-active' as const) : null,
+      payment: null,
     })),
   };
 }

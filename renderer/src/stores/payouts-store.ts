@@ -37,15 +37,22 @@ export interface PayoutsState {
 export function createPayoutsStore(api: MomoApi, reportError: (error: unknown) => void) {
   const loading = new Set<string>();
   return createStore<PayoutsState>()((set, get) => {
-    // Progress of the open batch's run, as main pushes it.
+    // Progress of the open batch's run, as main pushes it; the rows on screen are fetched again at most once a second.
+    let lastRefresh = 0;
     api.onBatchProgress((progress) => {
-      if (progress.batchId === get().summary?.batchId) set({ run: progress });
+      const { summary, filter } = get();
+      if (progress.batchId !== summary?.batchId) return;
+      set({ run: progress });
+      if (Date.now() - lastRefresh < 1000 && progress.state === 'running') return;
+      lastRefresh = Date.now();
+      const prefix = `${summary.batchId}:${filter}:`;
+      for (const key of loading) if (key.startsWith(prefix)) void loadPage(Number(key.slice(prefix.length)), true);
     });
-    const loadPage = async (page: number) => {
+    const loadPage = async (page: number, again = false) => {
       const { summary, filter } = get();
       if (!summary) return;
       const key = `${summary.batchId}:${filter}:${page}`;
-      if (loading.has(key)) return;
+      if (loading.has(key) && !again) return;
       loading.add(key);
       try {
         const result = await callApi(api, 'getBatchRows', { batchId: summary.batchId, filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE });

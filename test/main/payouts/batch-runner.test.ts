@@ -40,6 +40,12 @@ describe('batch runner', () => {
     expect(failed).toMatchObject({ state: 'FAILED', reason: 'PAYEE_NOT_FOUND' });
     expect(new RunJournal(services.db).verify()).toMatchObject({ ok: true });
     await expect(r.start(batchId, fast)).rejects.toMatchObject({ code: 'ALREADY_STARTED' });
+    // Each payment's redacted request and response are events of its row; no secret is in them.
+    const exchanges = new RunJournal(services.db).events(batchId).filter((e) => e.kind === 'exchange' && e.rowIndex === 0);
+    expect(exchanges.map((e) => (e.details as { method: string }).method)).toContain('POST');
+    const post = exchanges.find((e) => (e.details as { method: string }).method === 'POST')?.details as { request: { headers: Record<string, string> }; response: { status: number } };
+    expect(post.request.headers).toMatchObject({ authorization: '[redacted]', 'ocp-apim-subscription-key': '[redacted]' });
+    expect(post.response.status).toBe(202);
   });
 
   it('refuses a batch whose approval no longer matches, or that the balance cannot cover', async () => {

@@ -85,7 +85,9 @@ function Row({ row, top, index }: { row: BatchRowView | undefined; top: number; 
       <span role="cell" className={`mono${bad('externalId')}`}>
         {row.externalId ?? '—'}
       </span>
-      <span role="cell">{row.name}</span>
+      <span role="cell">
+        {row.payment ? <span className={`kind-chip payment--${row.payment.status.toLowerCase()}`} title={`${row.payment.referenceId}${row.payment.reason ? `: ${row.payment.reason}` : ''}`}>{row.payment.status}</span> : null} {row.name}
+      </span>
       <span role="cell" className={row.errors.length > 0 ? 'text-bad' : 'muted'} title={[...row.errors, ...row.warnings].map((i) => `${i.column}: ${i.message}`).join('\n')}>
         {problem ? `${problem.column}: ${problem.message}` : ''}
       </span>
