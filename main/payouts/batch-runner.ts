@@ -71,6 +71,7 @@ const STATE_TO_STATUS = { reserved: 'SENDING', unresolved: 'SENDING', accepted: 
 
 export class BatchRunner {
   private unclearInARow = 0;
+  private lastProgress = 0;
 
   constructor(private readonly deps: RunnerDeps) {}
 
@@ -106,18 +107,14 @@ export class BatchRunner {
 
   summary(batchId: string): RunSummary {
     const run = this.deps.journal.run(batchId);
-    const rows = this.deps.batches.rows(batchId, 'valid').filter((r) => !r.excluded);
-    const latest = new Map<number, AttemptRecord>();
-    for (const attempt of this.deps.journal.attempts(batchId)) latest.set(attempt.rowIndex, attempt);
     const counts = { QUEUED: 0, SENDING: 0, PENDING: 0, SUCCESSFUL: 0, FAILED: 0, UNKNOWN: 0 } satisfies Record<RowStatus, number>;
     const minor = { QUEUED: 0n, SENDING: 0n, PENDING: 0n, SUCCESSFUL: 0n, FAILED: 0n, UNKNOWN: 0n } satisfies Record<RowStatus, bigint>;
-    const currency = rows[0]?.currency ?? 'EUR';
-    for (const row of rows) {
-      const attempt = latest.get(row.index);
-      const status: RowStatus = attempt ? STATE_TO_STATUS[attempt.state] : 'QUEUED';
-      counts[status] += 1;
-      minor[status] += row.amountMinor ?? 0n;
+    for (const { state, count, minor: amount } of this.deps.journal.tally(batchId)) {
+      const status: RowStatus = state === 'QUEUED' ? 'QUEUED' : STATE_TO_STATUS[state];
+      counts[status] += count;
+      minor[status] += amount;
     }
+    const currency = this.deps.batches.rows(batchId, 'valid', 0, 1)[0]?.currency ?? 'EUR';
     const amounts = Object.fromEntries(Object.entries(minor).map(([k, v]) => [k, formatAmount(v, currency)])) as Record<RowStatus, string>;
     return { batchId, state: run?.state ?? 'not-started', pauseReason: run?.pauseReason ?? null, counts, amounts };
   }
@@ -254,17 +251,12 @@ export class BatchRunner {
   private async track(batchId: string, settings: RunnerSettings, stillSending: () => boolean = () => false): Promise<void> {
     const { journal } = this.deps;
     for (;;) {
-      const open = journal.attempts(batchId, ['accepted']);
-      if (open.length === 0) {
-        if (!stillSending()) return;
-        await sleep(Math.min(200, settings.firstCheckMs));
-        continue;
-      }
-      const now = this.deps.now().getTime();
-      const due = open.filter((a) => a.nextCheckAt === null || Date.parse(a.nextCheckAt) <= now);
+      const due = journal.dueChecks(batchId, this.at(), settings.concurrency * 8);
       if (due.length === 0) {
-        const soonest = Math.min(...open.map((a) => Date.parse(a.nextCheckAt ?? '') || now));
-        await sleep(Math.max(50, soonest - now));
+        const { open, at } = journal.nextCheck(batchId);
+        if (open === 0 && !stillSending()) return;
+        const wait = at === null ? 200 : Date.parse(at) - this.deps.now().getTime();
+        await sleep(Math.min(1000, Math.max(20, wait)));
         continue;
       }
       let cursor = 0;
@@ -304,8 +296,11 @@ export class BatchRunner {
     this.deps.journal.update(attempt, { state: 'accepted', checks, nextCheckAt: this.later(wait) }, { kind: 'status-seen', details: { status: status?.status ?? null, problem } }, at);
   }
 
+  /** At most twice a second: counting a large batch is not free. The final summary is always sent. */
   private progress(batchId: string): void {
-    this.deps.onProgress?.(this.summary(batchId));
+    if (!this.deps.onProgress || Date.now() - this.lastProgress < 500) return;
+    this.lastProgress = Date.now();
+    this.deps.onProgress(this.summary(batchId));
   }
 
   private at(): string {

@@ -3,6 +3,7 @@
 // all the way in and out.
 import type { FileWarning } from '../payouts/batch-warnings';
 import type { ImportedRow, ImportSettings, RowIssue } from '../payouts/payout-import';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 
 export interface BatchRecord {
@@ -47,11 +48,23 @@ const FILTERS: Record<RowFilter, string> = {
 };
 
 export class BatchRepository {
+  /** Prepared once per statement text: preparing on every call cost more than running. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
 
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   insert(batch: BatchRecord, rows: (ImportedRow & { originRow?: number | null })[]): void {
-    const insertBatch = this.db.prepare('INSERT INTO batches (id, profile_id, file_name, file_hash, imported_at, settings, headers, file_warnings, retry_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    const insertRow = this.db.prepare(
+    const insertBatch = this.statement('INSERT INTO batches (id, profile_id, file_name, file_hash, imported_at, settings, headers, file_warnings, retry_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insertRow = this.statement(
       `INSERT INTO batch_rows (batch_id, row_index, line, party_type, party_id, party_input, amount_input, amount_minor, currency, external_id, payer_message, payee_note, name, extra, raw, errors, warnings, origin_row)
        VALUES (@batchId, @index, @line, @partyType, @partyId, @partyInput, @amountInput, @amountMinor, @currency, @externalId, @payerMessage, @payeeNote, @name, @extra, @raw, @errors, @warnings, @originRow)`,
     );
@@ -84,7 +97,7 @@ export class BatchRepository {
   }
 
   get(id: string): BatchRecord | null {
-    const row = this.db.prepare('SELECT * FROM batches WHERE id = ?').get(id) as Record<string, string> | undefined;
+    const row = this.statement('SELECT * FROM batches WHERE id = ?').get(id) as Record<string, string> | undefined;
     if (!row) return null;
     return {
       id: row.id ?? id,
@@ -101,7 +114,7 @@ export class BatchRepository {
 
   /** The most recent earlier import of the same file content for this profile. */
   findByFileHash(profileId: string, fileHash: string, exceptBatchId = ''): { batchId: string; importedAt: string } | null {
-    const row = this.db.prepare('SELECT id, imported_at FROM batches WHERE profile_id = ? AND file_hash = ? AND id != ? ORDER BY imported_at DESC LIMIT 1').get(profileId, fileHash, exceptBatchId) as
+    const row = this.statement('SELECT id, imported_at FROM batches WHERE profile_id = ? AND file_hash = ? AND id != ? ORDER BY imported_at DESC LIMIT 1').get(profileId, fileHash, exceptBatchId) as
       | { id: string; imported_at: string }
       | undefined;
     return row ? { batchId: row.id, importedAt: row.imported_at } : null;
@@ -110,8 +123,8 @@ export class BatchRepository {
   /** "party|amountMinor|currency" of every row in batches approved (and not voided) since `sinceIso`. */
   recentApprovedPayments(profileId: string, sinceIso: string, exceptBatchIds: string[] = []): Set<string> {
     const except = exceptBatchIds.length > 0 ? exceptBatchIds : [''];
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .statement(
         `SELECT r.party_id, r.amount_minor, r.currency FROM batch_rows r
          JOIN batches b ON b.id = r.batch_id JOIN approvals a ON a.batch_id = b.id
          WHERE b.profile_id = ? AND b.id NOT IN (${except.map(() => '?').join(',')}) AND a.voided_at IS NULL AND a.approved_at >= ? AND r.errors = '[]' AND r.excluded = 0`,
@@ -122,8 +135,8 @@ export class BatchRepository {
   }
 
   rows(id: string, filter: RowFilter = 'all', offset = 0, limit = -1): StoredRow[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM batch_rows WHERE batch_id = ? AND ${FILTERS[filter]} ORDER BY row_index LIMIT ? OFFSET ?`)
+    const rows = this
+      .statement(`SELECT * FROM batch_rows WHERE batch_id = ? AND ${FILTERS[filter]} ORDER BY row_index LIMIT ? OFFSET ?`)
       .safeIntegers(true)
       .all(id, limit, offset) as Record<string, string | bigint | null>[];
     return rows.map((r) => ({
@@ -150,12 +163,12 @@ export class BatchRepository {
   }
 
   count(id: string, filter: RowFilter = 'all'): number {
-    return (this.db.prepare(`SELECT count(*) AS n FROM batch_rows WHERE batch_id = ? AND ${FILTERS[filter]}`).get(id) as { n: number }).n;
+    return (this.statement(`SELECT count(*) AS n FROM batch_rows WHERE batch_id = ? AND ${FILTERS[filter]}`).get(id) as { n: number }).n;
   }
 
   /** Takes rows out of (or back into) the batch; any approval no longer matches and is voided. */
   setExcluded(id: string, rowIndexes: number[], excluded: boolean, at: string): void {
-    const update = this.db.prepare('UPDATE batch_rows SET excluded = ? WHERE batch_id = ? AND row_index = ?');
+    const update = this.statement('UPDATE batch_rows SET excluded = ? WHERE batch_id = ? AND row_index = ?');
     this.db.transaction(() => {
       for (const index of rowIndexes) update.run(excluded ? 1 : 0, id, index);
       this.event(id, at, excluded ? 'rows-excluded' : 'rows-included', { rows: rowIndexes });
@@ -165,7 +178,7 @@ export class BatchRepository {
 
   /** The optional account-holder check's answer for one row; not part of what an approval covers. */
   setHolder(id: string, rowIndex: number, holder: HolderState): void {
-    this.db.prepare('UPDATE batch_rows SET holder = ? WHERE batch_id = ? AND row_index = ?').run(holder, id, rowIndex);
+    this.statement('UPDATE batch_rows SET holder = ? WHERE batch_id = ? AND row_index = ?').run(holder, id, rowIndex);
   }
 
   recordEvent(id: string, at: string, kind: string, details: unknown): void {
@@ -173,7 +186,7 @@ export class BatchRepository {
   }
 
   approval(id: string): ApprovalRecord | null {
-    const row = this.db.prepare('SELECT * FROM approvals WHERE batch_id = ? ORDER BY rowid DESC LIMIT 1').get(id) as Record<string, string | number | null> | undefined;
+    const row = this.statement('SELECT * FROM approvals WHERE batch_id = ? ORDER BY rowid DESC LIMIT 1').get(id) as Record<string, string | number | null> | undefined;
     if (!row) return null;
     return {
       approvedAt: String(row.approved_at),
@@ -188,27 +201,27 @@ export class BatchRepository {
   approve(id: string, approval: Omit<ApprovalRecord, 'voidedAt'>): void {
     this.db.transaction(() => {
       this.voidApproval(id, approval.approvedAt, 'approved again');
-      this.db
-        .prepare('INSERT INTO approvals (batch_id, approved_at, content_hash, row_count, totals, acknowledged) VALUES (?, ?, ?, ?, ?, ?)')
+      this
+        .statement('INSERT INTO approvals (batch_id, approved_at, content_hash, row_count, totals, acknowledged) VALUES (?, ?, ?, ?, ?, ?)')
         .run(id, approval.approvedAt, approval.contentHash, approval.rowCount, JSON.stringify(approval.totals), JSON.stringify(approval.acknowledged));
       this.event(id, approval.approvedAt, 'approved', { contentHash: approval.contentHash, rowCount: approval.rowCount, totals: approval.totals, acknowledged: approval.acknowledged });
     })();
   }
 
   voidApproval(id: string, at: string, reason: string): void {
-    const voided = this.db.prepare('UPDATE approvals SET voided_at = ? WHERE batch_id = ? AND voided_at IS NULL').run(at, id);
+    const voided = this.statement('UPDATE approvals SET voided_at = ? WHERE batch_id = ? AND voided_at IS NULL').run(at, id);
     if (voided.changes > 0) this.event(id, at, 'approval-voided', { reason });
   }
 
   events(id: string): { at: string; kind: string; details: unknown }[] {
-    return (this.db.prepare('SELECT at, kind, details FROM batch_events WHERE batch_id = ? ORDER BY id').all(id) as { at: string; kind: string; details: string }[]).map((e) => ({ ...e, details: JSON.parse(e.details) as unknown }));
+    return (this.statement('SELECT at, kind, details FROM batch_events WHERE batch_id = ? ORDER BY id').all(id) as { at: string; kind: string; details: string }[]).map((e) => ({ ...e, details: JSON.parse(e.details) as unknown }));
   }
 
   list(profileId: string): { id: string; fileName: string; importedAt: string }[] {
-    return (this.db.prepare('SELECT id, file_name, imported_at FROM batches WHERE profile_id = ? ORDER BY imported_at DESC').all(profileId) as { id: string; file_name: string; imported_at: string }[]).map((b) => ({ id: b.id, fileName: b.file_name, importedAt: b.imported_at }));
+    return (this.statement('SELECT id, file_name, imported_at FROM batches WHERE profile_id = ? ORDER BY imported_at DESC').all(profileId) as { id: string; file_name: string; imported_at: string }[]).map((b) => ({ id: b.id, fileName: b.file_name, importedAt: b.imported_at }));
   }
 
   private event(id: string, at: string, kind: string, details: unknown): void {
-    this.db.prepare('INSERT INTO batch_events (batch_id, at, kind, details) VALUES (?, ?, ?, ?)').run(id, at, kind, JSON.stringify(details, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
+    this.statement('INSERT INTO batch_events (batch_id, at, kind, details) VALUES (?, ?, ?, ?)').run(id, at, kind, JSON.stringify(details, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
   }
 }

@@ -104,6 +104,7 @@ export const MIGRATIONS: readonly Migration[] = [
         hash TEXT NOT NULL
       );
       CREATE INDEX row_events_by_row ON row_events (batch_id, row_index, id);
+      CREATE INDEX row_events_by_batch ON row_events (batch_id, id);
     `,
   },
   {

@@ -4,7 +4,8 @@
 // before its request leaves the machine.
 import { createHash } from 'node:crypto';
 import type { Exchange } from '../momo/exchange';
-import type { Db } from './database';
+import type { Statement } from 'better-sqlite3';
+import { durably, type Db } from './database';
 
 export type RunState = 'running' | 'paused' | 'cancelled' | 'finished';
 /** reserved: the id is stored, the POST may or may not have gone. unresolved: sent, outcome unknown, to be looked up before anything else. */
@@ -38,37 +39,49 @@ export interface AttemptRecord {
 const GENESIS = '0'.repeat(64);
 
 export class RunJournal {
+  /** Prepared once per statement text: preparing on every call cost more than running. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
+
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
 
   startRun(batchId: string, operation: string, at: string): void {
     this.db.transaction(() => {
-      this.db.prepare('INSERT INTO runs (batch_id, operation, state, started_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(batchId, operation, 'running', at, at);
+      this.statement('INSERT INTO runs (batch_id, operation, state, started_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(batchId, operation, 'running', at, at);
       this.event(batchId, -1, null, at, 'run-started', { operation });
     })();
   }
 
   run(batchId: string): RunRecord | null {
-    const row = this.db.prepare('SELECT * FROM runs WHERE batch_id = ?').get(batchId) as Record<string, string | null> | undefined;
+    const row = this.statement('SELECT * FROM runs WHERE batch_id = ?').get(batchId) as Record<string, string | null> | undefined;
     return row ? { batchId, operation: String(row.operation), state: row.state as RunState, pauseReason: row.pause_reason ?? null, startedAt: String(row.started_at) } : null;
   }
 
   setRunState(batchId: string, state: RunState, reason: string | null, at: string): void {
     this.db.transaction(() => {
-      this.db.prepare('UPDATE runs SET state = ?, pause_reason = ?, updated_at = ? WHERE batch_id = ?').run(state, reason, at, batchId);
+      this.statement('UPDATE runs SET state = ?, pause_reason = ?, updated_at = ? WHERE batch_id = ?').run(state, reason, at, batchId);
       this.event(batchId, -1, null, at, `run-${state}`, reason === null ? {} : { reason });
     })();
   }
 
   /** Batches that were running when the process last stopped. */
   runningBatches(): string[] {
-    return (this.db.prepare("SELECT batch_id FROM runs WHERE state = 'running' ORDER BY started_at").all() as { batch_id: string }[]).map((r) => r.batch_id);
+    return (this.statement("SELECT batch_id FROM runs WHERE state = 'running' ORDER BY started_at").all() as { batch_id: string }[]).map((r) => r.batch_id);
   }
 
   /** Valid, included rows that have no attempt yet, in file order. */
   unsentRows(batchId: string, limit: number): number[] {
     return (
-      this.db
-        .prepare(
+      this
+        .statement(
           `SELECT r.row_index FROM batch_rows r WHERE r.batch_id = ? AND r.errors = '[]' AND r.excluded = 0
            AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.batch_id = r.batch_id AND a.row_index = r.row_index) ORDER BY r.row_index LIMIT ?`,
         )
@@ -78,44 +91,63 @@ export class RunJournal {
 
   /** Stores reference ids for a group of rows in one committed transaction: nothing is sent before this returns. */
   reserve(batchId: string, attempts: { rowIndex: number; referenceId: string; attempt: number; operation: string; body: Record<string, unknown> }[], at: string): void {
-    const insert = this.db.prepare('INSERT INTO attempts (reference_id, batch_id, row_index, attempt, operation, body, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    this.db.transaction(() => {
+    const insert = this.statement('INSERT INTO attempts (reference_id, batch_id, row_index, attempt, operation, body, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    // On disk before any of these requests leaves: a power cut must not forget an id that may have been sent.
+    durably(this.db, () => {
       for (const a of attempts) {
         insert.run(a.referenceId, batchId, a.rowIndex, a.attempt, a.operation, JSON.stringify(a.body), 'reserved', at, at);
         this.event(batchId, a.rowIndex, a.referenceId, at, 'created', { attempt: a.attempt, operation: a.operation });
       }
-    })();
+    });
   }
 
   attempts(batchId: string, states?: readonly AttemptState[]): AttemptRecord[] {
     const rows = (
       states
-        ? this.db.prepare(`SELECT * FROM attempts WHERE batch_id = ? AND state IN (${states.map(() => '?').join(',')}) ORDER BY row_index, attempt`).all(batchId, ...states)
-        : this.db.prepare('SELECT * FROM attempts WHERE batch_id = ? ORDER BY row_index, attempt').all(batchId)
+        ? this.statement(`SELECT * FROM attempts WHERE batch_id = ? AND state IN (${states.map(() => '?').join(',')}) ORDER BY row_index, attempt`).all(batchId, ...states)
+        : this.statement('SELECT * FROM attempts WHERE batch_id = ? ORDER BY row_index, attempt').all(batchId)
     ) as Record<string, string | number | null>[];
-    return rows.map((r) => ({
-      referenceId: String(r.reference_id),
-      batchId,
-      rowIndex: Number(r.row_index),
-      attempt: Number(r.attempt),
-      operation: String(r.operation),
-      body: JSON.parse(String(r.body)) as Record<string, unknown>,
-      state: r.state as AttemptState,
-      financialTransactionId: (r.financial_transaction_id as string | null) ?? null,
-      reason: (r.reason as string | null) ?? null,
-      checks: Number(r.checks),
-      nextCheckAt: (r.next_check_at as string | null) ?? null,
-      createdAt: String(r.created_at),
-      updatedAt: String(r.updated_at),
-    }));
+    return rows.map((r) => toAttempt(r));
+  }
+
+  /** Count and minor-unit total of a batch's payable rows by the state of their latest attempt ('QUEUED' for none yet), in SQL. */
+  tally(batchId: string): { state: AttemptState | 'QUEUED'; count: number; minor: bigint }[] {
+    return (
+      this
+        .statement(
+          `SELECT COALESCE(a.state, 'QUEUED') AS state, count(*) AS n, COALESCE(sum(r.amount_minor), 0) AS minor
+           FROM batch_rows r
+           LEFT JOIN attempts a ON a.batch_id = r.batch_id AND a.row_index = r.row_index
+             AND a.attempt = (SELECT max(x.attempt) FROM attempts x WHERE x.batch_id = r.batch_id AND x.row_index = r.row_index)
+           WHERE r.batch_id = ? AND r.errors = '[]' AND r.excluded = 0 GROUP BY 1`,
+        )
+        .safeIntegers(true)
+        .all(batchId) as { state: AttemptState | 'QUEUED'; n: bigint; minor: bigint }[]
+    ).map((r) => ({ state: r.state, count: Number(r.n), minor: r.minor }));
+  }
+
+  /** Accepted payments whose next status read is due, and when the next one falls due otherwise. */
+  dueChecks(batchId: string, nowIso: string, limit: number): AttemptRecord[] {
+    const refs = (this.statement("SELECT reference_id FROM attempts WHERE batch_id = ? AND state = 'accepted' AND (next_check_at IS NULL OR next_check_at <= ?) ORDER BY next_check_at LIMIT ?").all(batchId, nowIso, limit) as { reference_id: string }[]).map((r) => r.reference_id);
+    return refs.length === 0 ? [] : this.byReference(refs);
+  }
+
+  nextCheck(batchId: string): { open: number; at: string | null } {
+    const row = this.statement("SELECT count(*) AS open, min(next_check_at) AS at FROM attempts WHERE batch_id = ? AND state = 'accepted'").get(batchId) as { open: number; at: string | null };
+    return row;
+  }
+
+  private byReference(refs: string[]): AttemptRecord[] {
+    const rows = this.statement(`SELECT * FROM attempts WHERE reference_id IN (${refs.map(() => '?').join(',')})`).all(...refs) as Record<string, string | number | null>[];
+    return rows.map((r) => toAttempt(r));
   }
 
   /** The latest attempt of each of these rows (a page of the table). */
   latestFor(batchId: string, rowIndexes: number[]): Map<number, { referenceId: string; state: AttemptState; reason: string | null }> {
     const map = new Map<number, { referenceId: string; state: AttemptState; reason: string | null }>();
     if (rowIndexes.length === 0) return map;
-    const rows = this.db
-      .prepare(`SELECT row_index, reference_id, state, reason FROM attempts WHERE batch_id = ? AND row_index IN (${rowIndexes.map(() => '?').join(',')}) ORDER BY attempt`)
+    const rows = this
+      .statement(`SELECT row_index, reference_id, state, reason FROM attempts WHERE batch_id = ? AND row_index IN (${rowIndexes.map(() => '?').join(',')}) ORDER BY attempt`)
       .all(batchId, ...rowIndexes) as { row_index: number; reference_id: string; state: AttemptState; reason: string | null }[];
     for (const r of rows) map.set(r.row_index, { referenceId: r.reference_id, state: r.state, reason: r.reason });
     return map;
@@ -129,8 +161,8 @@ export class RunJournal {
     at: string,
   ): void {
     this.db.transaction(() => {
-      this.db
-        .prepare(
+      this
+        .statement(
           `UPDATE attempts SET state = ?, financial_transaction_id = COALESCE(?, financial_transaction_id), reason = COALESCE(?, reason),
            checks = COALESCE(?, checks), next_check_at = ?, updated_at = ? WHERE reference_id = ?`,
         )
@@ -141,18 +173,21 @@ export class RunJournal {
 
   /**
    * Keeps the redacted request and response of a call about one of our
-   * reference ids as an event of its row (what support shows as "raw").
-   * Calls about anything else are not the journal's business.
+   * reference ids as an event of its row (what support shows as "raw"): every
+   * send, and every call that failed. Calls about anything else are not the
+   * journal's business.
    */
   recordExchange(exchange: Exchange): void {
     if (!exchange.referenceId) return;
-    const attempt = this.db.prepare('SELECT batch_id, row_index FROM attempts WHERE reference_id = ?').get(exchange.referenceId) as { batch_id: string; row_index: number } | undefined;
+    // A status read that answered is already its row's status event; its copy would only weigh on every batch.
+    if (exchange.method === 'GET' && exchange.response !== null && exchange.response.status < 300) return;
+    const attempt = this.statement('SELECT batch_id, row_index FROM attempts WHERE reference_id = ?').get(exchange.referenceId) as { batch_id: string; row_index: number } | undefined;
     if (!attempt) return;
     this.db.transaction(() => this.event(attempt.batch_id, attempt.row_index, exchange.referenceId, exchange.startedAt, 'exchange', exchange))();
   }
 
   events(batchId: string): { rowIndex: number; referenceId: string | null; at: string; kind: string; details: unknown; prevHash: string; hash: string }[] {
-    return (this.db.prepare('SELECT * FROM row_events WHERE batch_id = ? ORDER BY id').all(batchId) as Record<string, string | number | null>[]).map((e) => ({
+    return (this.statement('SELECT * FROM row_events WHERE batch_id = ? ORDER BY id').all(batchId) as Record<string, string | number | null>[]).map((e) => ({
       rowIndex: Number(e.row_index),
       referenceId: (e.reference_id as string | null) ?? null,
       at: String(e.at),
@@ -165,7 +200,7 @@ export class RunJournal {
 
   /** Recomputes every batch's chain; the first event whose hash or link does not hold is reported. */
   verify(): { ok: true; events: number } | { ok: false; batchId: string; eventId: number; problem: string } {
-    const rows = this.db.prepare('SELECT * FROM row_events ORDER BY batch_id, id').all() as Record<string, string | number | null>[];
+    const rows = this.statement('SELECT * FROM row_events ORDER BY batch_id, id').all() as Record<string, string | number | null>[];
     const last = new Map<string, string>();
     for (const e of rows) {
       const batchId = String(e.batch_id);
@@ -179,14 +214,32 @@ export class RunJournal {
   }
 
   private event(batchId: string, rowIndex: number, referenceId: string | null, at: string, kind: string, details: unknown): void {
-    const prev = (this.db.prepare('SELECT hash FROM row_events WHERE batch_id = ? ORDER BY id DESC LIMIT 1').get(batchId) as { hash: string } | undefined)?.hash ?? GENESIS;
+    const prev = (this.statement('SELECT hash FROM row_events WHERE batch_id = ? ORDER BY id DESC LIMIT 1').get(batchId) as { hash: string } | undefined)?.hash ?? GENESIS;
     const text = JSON.stringify(details);
-    this.db
-      .prepare('INSERT INTO row_events (batch_id, row_index, reference_id, at, kind, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    this
+      .statement('INSERT INTO row_events (batch_id, row_index, reference_id, at, kind, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(batchId, rowIndex, referenceId, at, kind, text, prev, chainHash(prev, batchId, rowIndex, referenceId, at, kind, text));
   }
 }
 
 function chainHash(prev: string, batchId: string, rowIndex: number, referenceId: string | null, at: string, kind: string, details: string): string {
   return createHash('sha256').update(JSON.stringify([prev, batchId, rowIndex, referenceId, at, kind, details])).digest('hex');
+}
+
+function toAttempt(r: Record<string, string | number | null>): AttemptRecord {
+  return {
+    referenceId: String(r.reference_id),
+    batchId: String(r.batch_id),
+    rowIndex: Number(r.row_index),
+    attempt: Number(r.attempt),
+    operation: String(r.operation),
+    body: JSON.parse(String(r.body)) as Record<string, unknown>,
+    state: r.state as AttemptState,
+    financialTransactionId: (r.financial_transaction_id as string | null) ?? null,
+    reason: (r.reason as string | null) ?? null,
+    checks: Number(r.checks),
+    nextCheckAt: (r.next_check_at as string | null) ?? null,
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+  };
 }
