@@ -139,4 +139,24 @@ describe('after the run', () => {
     await r.resume(batchId, fast);
     expect(new RunJournal(services.db).attempts(batchId).length).toBe(sentBefore);
   });
+
+  it('pauses itself after payments in a row end with no clear outcome, and says why', async () => {
+    services = await startTestServices({ localSandbox: { completeAfterMs: 0 } });
+    const batchId = await approvedBatch(csv(Array.from({ length: 6 }, (_, i) => `2567720002${String(i).padStart(2, '0')},1,u${i}`)));
+    const { runner: r } = await runner(batchId);
+    await services.localSandbox.start();
+    services.localSandbox.running()?.setFaults([
+      { method: 'POST', path: '/disbursement/v1_0/transfer', action: 'error', status: 500 },
+      { method: 'GET', path: '/disbursement/v1_0/transfer/*', action: 'error', status: 500 },
+    ]);
+    const summary = await r.start(batchId, { ...fast, concurrency: 1, pauseAfterUnclear: 2, noWait: true });
+    expect(summary).toMatchObject({ state: 'paused', pauseReason: expect.stringMatching(/^2 payments in a row had no clear outcome/) });
+    // Two sent with no clear outcome, two more ids reserved but not sent (resume looks them up too), two never reserved.
+    expect(summary.counts).toMatchObject({ SENDING: 4, QUEUED: 2 });
+    // Once MoMo answers again, resume looks the two up first and finishes the batch.
+    services.localSandbox.running()?.setFaults([]);
+    const resumed = await r.resume(batchId, fast);
+    expect(resumed).toMatchObject({ state: 'finished', counts: { SUCCESSFUL: 6 } });
+    expect(services.localSandbox.running()?.ledger().length).toBe(6);
+  }, 30_000);
 });
