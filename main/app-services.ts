@@ -87,7 +87,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     events,
     runs: null as unknown as RunService,
     async close() {
-      await services.runs.settled();
+      await services.runs.stopAll();
       clients.close();
       await localSandbox.stop();
       db.close();

@@ -72,6 +72,7 @@ const STATE_TO_STATUS = { reserved: 'SENDING', unresolved: 'SENDING', accepted: 
 export class BatchRunner {
   private unclearInARow = 0;
   private lastProgress = 0;
+  private stopping = false;
 
   constructor(private readonly deps: RunnerDeps) {}
 
@@ -97,6 +98,15 @@ export class BatchRunner {
 
   pause(batchId: string, reason: string): void {
     if (this.deps.journal.run(batchId)?.state === 'running') this.deps.journal.setRunState(batchId, 'paused', reason, this.at());
+  }
+
+  /**
+   * The process is going away (the app quits): finish the requests in flight,
+   * record them, and return without changing the run's state, so the next
+   * start reconciles and carries on.
+   */
+  stop(): void {
+    this.stopping = true;
   }
 
   /** Sends nothing more; what was sent is still tracked to a final status. */
@@ -141,7 +151,7 @@ export class BatchRunner {
     try {
       await Promise.all(
         Array.from({ length: settings.concurrency }, async () => {
-          while (journal.run(batchId)?.state === 'running') {
+          while (!this.stopping && journal.run(batchId)?.state === 'running') {
             if (queue.length === 0) refill();
             const attempt = queue.shift();
             if (!attempt) return;
@@ -154,6 +164,7 @@ export class BatchRunner {
     }
     this.progress(batchId);
     await tracking;
+    if (this.stopping) return this.summary(batchId);
     const state = journal.run(batchId)?.state;
     const open = journal.attempts(batchId, ['reserved', 'unresolved', 'accepted']).length;
     if (state === 'running' && journal.unsentRows(batchId, 1).length === 0 && open === 0) journal.setRunState(batchId, 'finished', null, this.at());
@@ -250,7 +261,7 @@ export class BatchRunner {
   /** Reads the status of every accepted payment with backoff until it is final, or UNKNOWN after the window. */
   private async track(batchId: string, settings: RunnerSettings, stillSending: () => boolean = () => false): Promise<void> {
     const { journal } = this.deps;
-    for (;;) {
+    while (!this.stopping) {
       const due = journal.dueChecks(batchId, this.at(), settings.concurrency * 8);
       if (due.length === 0) {
         const { open, at } = journal.nextCheck(batchId);

@@ -6,7 +6,7 @@ import { AppError } from '../ipc/app-error';
 import { BatchRepository } from '../store/batch-repository';
 import { RunJournal } from '../store/run-journal';
 import { BatchResults } from './batch-results';
-import { DEFAULT_RUNNER_SETTINGS, type Operation, type RunSummary } from './batch-runner';
+import { DEFAULT_RUNNER_SETTINGS, type BatchRunner, type Operation, type RunSummary } from './batch-runner';
 import { runnerFor } from './run-recovery';
 
 export interface RunView {
@@ -19,7 +19,7 @@ export interface RunView {
 }
 
 export class RunService {
-  private readonly active = new Map<string, Promise<unknown>>();
+  private readonly active = new Map<string, { runner: BatchRunner; done: Promise<unknown> }>();
 
   constructor(private readonly services: Pick<AppServices, 'db' | 'payouts' | 'profiles' | 'clients' | 'events' | 'logger'>) {}
 
@@ -29,14 +29,14 @@ export class RunService {
     const balance = await this.services.payouts.balance(batchId);
     if (balance.fits === false) throw new AppError('INSUFFICIENT_BALANCE', `The disbursement balance (${balance.available}) does not cover this batch.`);
     const runner = await runnerFor(this.services, batchId, (summary) => this.push(summary));
-    this.background(batchId, () => runner.start(batchId, { ...DEFAULT_RUNNER_SETTINGS, operation }));
+    this.background(batchId, runner, () => runner.start(batchId, { ...DEFAULT_RUNNER_SETTINGS, operation }));
     return this.view(batchId);
   }
 
   async resume(batchId: string): Promise<RunView> {
     if (this.active.has(batchId)) return this.view(batchId);
     const runner = await runnerFor(this.services, batchId, (summary) => this.push(summary));
-    this.background(batchId, () => runner.resume(batchId));
+    this.background(batchId, runner, () => runner.resume(batchId));
     return this.view(batchId);
   }
 
@@ -63,17 +63,23 @@ export class RunService {
     return new BatchResults({ batches: new BatchRepository(this.services.db), journal: new RunJournal(this.services.db), payouts: this.services.payouts, now: () => new Date() });
   }
 
-  /** Waits for every run in the background (tests, and quitting cleanly). */
+  /** Waits for every run in the background to finish (tests). */
   async settled(): Promise<void> {
-    await Promise.allSettled([...this.active.values()]);
+    await Promise.allSettled([...this.active.values()].map((a) => a.done));
   }
 
-  private background(batchId: string, work: () => Promise<RunSummary>): void {
-    const running = work()
+  /** Quitting: runs stop after the requests in flight, still "running" in the journal, to be reconciled at the next start. */
+  async stopAll(): Promise<void> {
+    for (const { runner } of this.active.values()) runner.stop();
+    await this.settled();
+  }
+
+  private background(batchId: string, runner: BatchRunner, work: () => Promise<RunSummary>): void {
+    const done = work()
       .then((summary) => this.push(summary))
       .catch((error: unknown) => this.services.logger.error({ err: error, batchId }, 'a batch run stopped with an error'))
       .finally(() => this.active.delete(batchId));
-    this.active.set(batchId, running);
+    this.active.set(batchId, { runner, done });
   }
 
   private async pushView(batchId: string): Promise<RunView> {

@@ -4,7 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { createAppServices, type AppServices } from '../../main/app-services';
+import { createAppServices, type AppServices, type AppServicesOptions } from '../../main/app-services';
 import { createLogger } from '../../main/logging/logger';
 import type { SandboxOptionsInput } from '../../main/sandbox/sandbox-options';
 import { MemorySecretStore } from '../../main/vault/memory-secret-store';
@@ -14,7 +14,9 @@ export interface TestServices extends AppServices {
   store: MemorySecretStore;
 }
 
-export async function startTestServices(options: { dataDir?: string; localSandbox?: SandboxOptionsInput; env?: NodeJS.ProcessEnv } = {}): Promise<TestServices> {
+export async function startTestServices(
+  options: { dataDir?: string; localSandbox?: SandboxOptionsInput; env?: NodeJS.ProcessEnv; clientOptions?: AppServicesOptions['clientOptions'] } = {},
+): Promise<TestServices> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'momo-services-')));
   const logLines: string[] = [];
   const sink = new Writable({
@@ -30,6 +32,7 @@ export async function startTestServices(options: { dataDir?: string; localSandbo
     secretStore: store,
     localSandbox: { completeAfterMs: 0, ...options.localSandbox },
     ...(options.env ? { env: options.env } : {}),
+    ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
   });
   return { ...services, logLines, store };
 }
