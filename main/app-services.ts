@@ -63,7 +63,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...(options.env ? { env: options.env } : {}),
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
     onExchange: (exchange) => {
-      if (db.open) journal.recordExchange(exchange);
+      // A copy for the journal must never turn a payment's outcome into an error.
+      try {
+        if (db.open) journal.recordExchange(exchange);
+      } catch (error) {
+        logger.warn({ err: error, referenceId: exchange.referenceId }, 'could not keep a request/response copy in the journal');
+      }
     },
   });
   const payouts = new PayoutBatches({

@@ -53,11 +53,15 @@ export class BatchResults {
     const batch = this.deps.batches.get(batchId);
     if (!batch) throw new AppError('BATCH_NOT_FOUND', `There is no batch ${batchId}.`);
     const attempts = this.byRow(batchId);
+    // A row already taken into a retry batch is retried from there, never twice from here.
+    const retried = this.deps.batches.retriedRows(batchId);
     const failed = this.deps.batches.rows(batchId, 'valid').filter((row) => {
       const latest = attempts.get(row.index)?.at(-1);
-      return latest?.state === 'FAILED' && (!FINAL_REASONS.has(latest.reason ?? '') || overrideRows.includes(row.index));
+      return latest?.state === 'FAILED' && !retried.has(row.index) && (!FINAL_REASONS.has(latest.reason ?? '') || overrideRows.includes(row.index));
     });
-    if (failed.length === 0) throw new AppError('NOTHING_TO_RETRY', 'No row failed for a reason that trying again could change.');
+    if (failed.length === 0) {
+      throw new AppError('NOTHING_TO_RETRY', retried.size > 0 ? 'The failed rows that may pass are already in a retry batch; retry from that batch.' : 'No row failed for a reason that trying again could change.');
+    }
     const id = randomUUID();
     this.deps.batches.insert(
       { id, profileId: batch.profileId, fileName: `${batch.fileName} (retry)`, fileHash: `retry:${batchId}:${id}`, importedAt: this.deps.now().toISOString(), settings: batch.settings, headers: batch.headers, fileWarnings: [], retryOf: batchId },

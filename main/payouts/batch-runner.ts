@@ -13,7 +13,7 @@ import { formatAmount } from '../money/amount';
 import type { CreateKind } from '../momo/create-operations';
 import type { CreateOutcome } from '../momo/idempotent-create';
 import type { MomoClient } from '../momo/momo-client';
-import { MomoError } from '../momo/momo-errors';
+import { MomoConfigError, MomoError } from '../momo/momo-errors';
 import type { TransactionStatus } from '../momo/momo-schemas';
 import type { BatchRepository, StoredRow } from '../store/batch-repository';
 import type { AttemptRecord, RunJournal } from '../store/run-journal';
@@ -91,6 +91,10 @@ export class BatchRunner {
   async resume(batchId: string, settings: RunnerSettings = DEFAULT_RUNNER_SETTINGS): Promise<RunSummary> {
     const run = this.deps.journal.run(batchId);
     if (!run) throw new AppError('NOT_STARTED', `Batch ${batchId} was never started.`);
+    // Rows may have changed while it was paused (an excluded row taken back in): the approval must still hold.
+    if ((run.state === 'paused' || run.state === 'running') && !this.deps.payouts.approvalHolds(batchId)) {
+      throw new AppError('NOT_APPROVED', `Batch ${batchId} changed since it was approved; approve it again before it goes on.`);
+    }
     if (run.state === 'paused') this.deps.journal.setRunState(batchId, 'running', null, this.at());
     await this.reconcile(batchId, { ...settings, operation: run.operation as Operation });
     return this.drive(batchId, { ...settings, operation: run.operation as Operation });
@@ -179,9 +183,14 @@ export class BatchRunner {
     try {
       outcome = await this.deps.client.create(OPERATIONS[settings.operation], attempt.referenceId, attempt.body as never);
     } catch (error) {
-      // A refusal by the console itself (a bad body, the keychain): nothing was sent for this attempt.
       const message = error instanceof Error ? error.message : String(error);
-      this.deps.journal.update(attempt, { state: 'FAILED', reason: `NOT_SENT: ${message}` }, { kind: 'failed', details: { notSent: true, message } }, this.at());
+      if (error instanceof MomoConfigError) {
+        // Refused by the console before any I/O (a body or id it would not send): nothing left this machine.
+        this.deps.journal.update(attempt, { state: 'FAILED', reason: `NOT_SENT: ${message}` }, { kind: 'failed', details: { notSent: true, message } }, this.at());
+      } else {
+        // Anything else may have happened after MoMo answered: look it up by GET before anything else.
+        this.deps.journal.update(attempt, { state: 'unresolved', reason: message }, { kind: 'unknown', details: { message } }, this.at());
+      }
       return;
     }
     this.record(attempt, outcome, settings);
@@ -229,7 +238,7 @@ export class BatchRunner {
     let cursor = 0;
     await Promise.all(
       Array.from({ length: settings.concurrency }, async () => {
-        while (cursor < open.length) {
+        while (cursor < open.length && !this.stopping) {
           const attempt = open[cursor++];
           if (attempt) await this.reconcileOne(attempt, settings);
         }
@@ -250,6 +259,11 @@ export class BatchRunner {
         return;
       }
       if (status === null) {
+        if (this.stopping || this.deps.journal.run(attempt.batchId)?.state !== 'running') {
+          // MoMo never got it and the batch is cancelled (or paused): it is safe to say it was not sent.
+          this.deps.journal.update(attempt, { state: 'FAILED', reason: 'NOT_SENT: the batch was stopped before this payment reached MoMo' }, { kind: 'reconciled-not-received', details: { notSent: true } }, this.at());
+          return;
+        }
         this.deps.journal.update(attempt, { state: 'reserved' }, { kind: 'reconciled-not-received', details: {} }, this.at());
         await this.send({ ...attempt, state: 'reserved' }, settings);
       } else {

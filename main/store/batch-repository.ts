@@ -176,6 +176,12 @@ export class BatchRepository {
     })();
   }
 
+  /** Rows of this batch already copied into a retry batch. */
+  retriedRows(batchId: string): Set<number> {
+    const rows = this.statement('SELECT r.origin_row FROM batch_rows r JOIN batches b ON b.id = r.batch_id WHERE b.retry_of = ? AND r.origin_row IS NOT NULL').all(batchId) as { origin_row: number }[];
+    return new Set(rows.map((r) => r.origin_row));
+  }
+
   /** The optional account-holder check's answer for one row; not part of what an approval covers. */
   setHolder(id: string, rowIndex: number, holder: HolderState): void {
     this.statement('UPDATE batch_rows SET holder = ? WHERE batch_id = ? AND row_index = ?').run(holder, id, rowIndex);

@@ -42,9 +42,11 @@ export const DATABASE_FILE = 'momo-console.sqlite';
  * about to be sent.
  */
 export function durably<T>(db: Db, work: () => T): T {
+  // SQLite refuses to change the safety level inside a transaction: this must be the outermost one.
+  if (db.inTransaction) throw new Error('durably() must not run inside another transaction');
   db.pragma('synchronous = FULL');
   try {
-    return db.transaction(work)();
+    return db.transaction(work).immediate();
   } finally {
     db.pragma('synchronous = NORMAL');
   }

@@ -160,15 +160,16 @@ export class RunJournal {
     event: { kind: string; details: Record<string, unknown> },
     at: string,
   ): void {
-    this.db.transaction(() => {
-      this
-        .statement(
+    this.db
+      .transaction(() => {
+        // A final state is never overwritten: another runner (or an earlier step) may already know the outcome.
+        const changed = this.statement(
           `UPDATE attempts SET state = ?, financial_transaction_id = COALESCE(?, financial_transaction_id), reason = COALESCE(?, reason),
-           checks = COALESCE(?, checks), next_check_at = ?, updated_at = ? WHERE reference_id = ?`,
-        )
-        .run(change.state, change.financialTransactionId ?? null, change.reason ?? null, change.checks ?? null, change.nextCheckAt ?? null, at, attempt.referenceId);
-      this.event(attempt.batchId, attempt.rowIndex, attempt.referenceId, at, event.kind, event.details);
-    })();
+           checks = COALESCE(?, checks), next_check_at = ?, updated_at = ? WHERE reference_id = ? AND state NOT IN ('SUCCESSFUL', 'FAILED')`,
+        ).run(change.state, change.financialTransactionId ?? null, change.reason ?? null, change.checks ?? null, change.nextCheckAt ?? null, at, attempt.referenceId);
+        if (changed.changes > 0) this.event(attempt.batchId, attempt.rowIndex, attempt.referenceId, at, event.kind, event.details);
+      })
+      .immediate();
   }
 
   /**
@@ -183,7 +184,7 @@ export class RunJournal {
     if (exchange.method === 'GET' && exchange.response !== null && exchange.response.status < 300) return;
     const attempt = this.statement('SELECT batch_id, row_index FROM attempts WHERE reference_id = ?').get(exchange.referenceId) as { batch_id: string; row_index: number } | undefined;
     if (!attempt) return;
-    this.db.transaction(() => this.event(attempt.batch_id, attempt.row_index, exchange.referenceId, exchange.startedAt, 'exchange', exchange))();
+    this.db.transaction(() => this.event(attempt.batch_id, attempt.row_index, exchange.referenceId, exchange.startedAt, 'exchange', exchange)).immediate();
   }
 
   events(batchId: string): { rowIndex: number; referenceId: string | null; at: string; kind: string; details: unknown; prevHash: string; hash: string }[] {

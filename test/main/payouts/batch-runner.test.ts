@@ -113,7 +113,10 @@ describe('after the run', () => {
     const retry = await results.retryFailed(batchId);
     expect(retry).toMatchObject({ rows: 1, valid: 1, totals: [{ amount: '20' }], toAcknowledge: [], approval: { state: 'none' } });
     expect(new BatchRepository(services.db).rows(retry.batchId)[0]).toMatchObject({ originRow: 1, externalId: 'retryable' });
-    expect((await results.retryFailed(batchId, [2])).rows).toBe(2);
+    // The retried row is not offered again; an override still adds the final-reason row, once.
+    const override = await results.retryFailed(batchId, [2]);
+    expect(new BatchRepository(services.db).rows(override.batchId).map((r) => r.originRow)).toEqual([2]);
+    await expect(results.retryFailed(batchId, [2])).rejects.toMatchObject({ code: 'NOTHING_TO_RETRY' });
     // Its own approval, its own reference ids.
     await expect((await runner(retry.batchId)).runner.start(retry.batchId, fast)).rejects.toMatchObject({ code: 'NOT_APPROVED' });
     services.payouts.approve(retry.batchId, { typedTotal: '20', acknowledged: [] });
@@ -136,8 +139,12 @@ describe('after the run', () => {
     const cancelled = r.summary(batchId);
     expect(cancelled.state).toBe('cancelled');
     const sentBefore = new RunJournal(services.db).attempts(batchId).length;
+    const ledgerBefore = services.localSandbox.running()?.ledger().length;
     await r.resume(batchId, fast);
     expect(new RunJournal(services.db).attempts(batchId).length).toBe(sentBefore);
+    // Ids stored ahead but never sent are looked up (404) and closed as not sent, not POSTed.
+    expect(services.localSandbox.running()?.ledger().length).toBe(ledgerBefore);
+    expect(new RunJournal(services.db).attempts(batchId, ['reserved', 'unresolved'])).toEqual([]);
   });
 
   it('pauses itself after payments in a row end with no clear outcome, and says why', async () => {
@@ -159,4 +166,29 @@ describe('after the run', () => {
     expect(resumed).toMatchObject({ state: 'finished', counts: { SUCCESSFUL: 6 } });
     expect(services.localSandbox.running()?.ledger().length).toBe(6);
   }, 30_000);
+
+  it('an error inside the console after MoMo answered leaves the payment to be looked up, never "not sent"', async () => {
+    services = await startTestServices({ localSandbox: { completeAfterMs: 0 } });
+    const batchId = await approvedBatch(csv(['256772000301,1,x1', '256772000302,1,x2']));
+    const real = await services.clients.clientFor(services.profiles.get('local-sandbox'));
+    let thrown = 0;
+    // The POST goes through; then something in the console fails (as a locked database would).
+    const client = new Proxy(real, {
+      get(target, key) {
+        if (key !== 'create') return Reflect.get(target, key) as unknown;
+        return async (...args: Parameters<typeof real.create>) => {
+          const outcome = await target.create(...args);
+          if (thrown++ === 0) throw new Error('database is locked');
+          return outcome;
+        };
+      },
+    });
+    const r = new BatchRunner({ journal: new RunJournal(services.db), batches: new BatchRepository(services.db), payouts: services.payouts, client, now: () => new Date() });
+    const first = await r.start(batchId, fast);
+    expect(first.counts).toMatchObject({ SENDING: 1, SUCCESSFUL: 1, FAILED: 0 });
+    const finished = await r.resume(batchId, fast);
+    expect(finished).toMatchObject({ state: 'finished', counts: { SUCCESSFUL: 2, FAILED: 0 } });
+    expect(services.localSandbox.running()?.ledger()).toHaveLength(2);
+    expect(await new BatchResults({ batches: new BatchRepository(services.db), journal: new RunJournal(services.db), payouts: services.payouts, now: () => new Date() }).retryFailed(batchId).catch((e: { code: string }) => e.code)).toBe('NOTHING_TO_RETRY');
+  });
 });
