@@ -9,7 +9,6 @@ import { createHandlers } from './ipc/handlers';
 import { createRouter } from './ipc/router';
 import { createLogger } from './logging/logger';
 import { createAppServices, type AppServices } from './app-services';
-import { recoverRunningBatches } from './payouts/run-recovery';
 import { describeFatalError } from './logging/fatal-error';
 import { APP_SCHEME, isAppOriginUrl } from './security/app-origin';
 import { resolveAppAsset } from './security/app-protocol';
@@ -93,11 +92,8 @@ if (!app.requestSingleInstanceLock()) {
     }
     services.events.on((event, payload) => mainWindow?.webContents.send(ipcEventChannel(event), payload));
     openMainWindow();
-    const running = services;
     // Batches that were running when the app last stopped are reconciled (GET before anything new is sent) and carried on.
-    void recoverRunningBatches(running, undefined, (summary) =>
-      running.events.emit('batchProgress', { batchId: summary.batchId, total: Object.values(summary.counts).reduce((a, b) => a + b, 0), counts: summary.counts }),
-    ).catch((error: unknown) => logger.error({ err: error }, 'recovering running batches failed'));
+    services.runs.recoverAll();
     const { localSandbox } = services;
     await localSandbox.start();
     const sandboxStatus = localSandbox.status();

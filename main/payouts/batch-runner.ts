@@ -7,6 +7,7 @@
 //   - after a 202, the status is read with backoff until it is final, and a
 //     row that never settles becomes UNKNOWN, never FAILED.
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import pThrottle from 'p-throttle';
 import { AppError } from '../ipc/app-error';
 import { formatAmount } from '../money/amount';
@@ -67,12 +68,17 @@ export interface RunnerDeps {
   onProgress?(summary: RunSummary): void;
 }
 
+/** A runner renews its hold on a batch a few times within this; a dead process's hold runs out after it. */
+const LEASE_MS = 30_000;
+
 const STATE_TO_STATUS = { reserved: 'SENDING', unresolved: 'SENDING', accepted: 'PENDING', SUCCESSFUL: 'SUCCESSFUL', FAILED: 'FAILED', UNKNOWN: 'UNKNOWN' } as const;
 
 export class BatchRunner {
   private unclearInARow = 0;
   private lastProgress = 0;
   private stopping = false;
+  /** Who holds the batch while this runner works on it: host, process and runner, so a dead holder on this host can be recognised. */
+  private readonly owner = `${hostname()}|${process.pid}|${randomUUID()}`;
 
   constructor(private readonly deps: RunnerDeps) {}
 
@@ -84,7 +90,7 @@ export class BatchRunner {
     const balance = await payouts.balance(batchId);
     if (balance.fits === false) throw new AppError('INSUFFICIENT_BALANCE', `The disbursement balance (${balance.available}) does not cover this batch.`);
     journal.startRun(batchId, settings.operation, this.at());
-    return this.drive(batchId, settings);
+    return this.holding(batchId, () => this.drive(batchId, settings));
   }
 
   /** Picks a batch up again: first reconciles every row that has a reference id and no known outcome, then goes on. */
@@ -95,9 +101,33 @@ export class BatchRunner {
     if ((run.state === 'paused' || run.state === 'running') && !this.deps.payouts.approvalHolds(batchId)) {
       throw new AppError('NOT_APPROVED', `Batch ${batchId} changed since it was approved; approve it again before it goes on.`);
     }
-    if (run.state === 'paused') this.deps.journal.setRunState(batchId, 'running', null, this.at());
-    await this.reconcile(batchId, { ...settings, operation: run.operation as Operation });
-    return this.drive(batchId, { ...settings, operation: run.operation as Operation });
+    return this.holding(batchId, async () => {
+      if (run.state === 'paused') this.deps.journal.setRunState(batchId, 'running', null, this.at());
+      await this.reconcile(batchId, { ...settings, operation: run.operation as Operation });
+      return this.drive(batchId, { ...settings, operation: run.operation as Operation });
+    });
+  }
+
+  /** Works on the batch only while holding its lease, renewed as long as the work goes on. */
+  private async holding(batchId: string, work: () => Promise<RunSummary>): Promise<RunSummary> {
+    const { journal } = this.deps;
+    const claim = () => journal.claim(batchId, this.owner, this.at(), this.later(LEASE_MS));
+    if (!claim()) {
+      // A holder on this machine whose process is gone (killed, crashed) holds nothing.
+      const holder = journal.holder(batchId);
+      if (!holder || !isDeadLocalHolder(holder) || !journal.takeOver(batchId, holder, this.owner, this.later(LEASE_MS))) {
+        throw new AppError('BATCH_BUSY', `Batch ${batchId} is being run by another window or process; it can be resumed here once that one stops.`);
+      }
+    }
+    const renew = setInterval(() => {
+      if (!claim()) this.stop();
+    }, LEASE_MS / 3);
+    try {
+      return await work();
+    } finally {
+      clearInterval(renew);
+      journal.release(batchId, this.owner);
+    }
   }
 
   pause(batchId: string, reason: string): void {
@@ -351,3 +381,14 @@ function bodyOf(row: StoredRow | undefined): Record<string, unknown> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function isDeadLocalHolder(holder: string): boolean {
+  const [host, pid] = holder.split('|');
+  if (host !== hostname() || !pid || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}

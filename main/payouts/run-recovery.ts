@@ -2,6 +2,7 @@
 // when the process last stopped are reconciled and carried on before anything
 // new is sent (DESIGN §3, invariant 3).
 import type { AppServices } from '../app-services';
+import { AppError } from '../ipc/app-error';
 import { RunJournal } from '../store/run-journal';
 import { BatchRepository } from '../store/batch-repository';
 import { BatchRunner, DEFAULT_RUNNER_SETTINGS, type RunnerSettings, type RunSummary } from './batch-runner';
@@ -20,6 +21,14 @@ export async function recoverRunningBatches(
   onProgress?: (summary: RunSummary) => void,
 ): Promise<RunSummary[]> {
   const summaries: RunSummary[] = [];
-  for (const batchId of new RunJournal(services.db).runningBatches()) summaries.push(await (await runnerFor(services, batchId, onProgress)).resume(batchId, settings));
+  for (const batchId of new RunJournal(services.db).runningBatches()) {
+    try {
+      summaries.push(await (await runnerFor(services, batchId, onProgress)).resume(batchId, settings));
+    } catch (error) {
+      // Another process is on it (or it needs approving again): leave it to that one, say nothing is lost.
+      if (error instanceof AppError && (error.code === 'BATCH_BUSY' || error.code === 'NOT_APPROVED')) continue;
+      throw error;
+    }
+  }
   return summaries;
 }

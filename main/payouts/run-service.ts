@@ -40,6 +40,13 @@ export class RunService {
     return this.view(batchId);
   }
 
+  /** At app start: every batch that was running is reconciled and carried on, each as a run of this service. */
+  recoverAll(): void {
+    for (const batchId of new RunJournal(this.services.db).runningBatches()) {
+      void this.resume(batchId).catch((error: unknown) => this.services.logger.warn({ err: error, batchId }, 'a running batch was not resumed at start'));
+    }
+  }
+
   async pause(batchId: string): Promise<RunView> {
     (await runnerFor(this.services, batchId)).pause(batchId, 'paused by the operator');
     return this.pushView(batchId);

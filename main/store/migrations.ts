@@ -73,7 +73,9 @@ export const MIGRATIONS: readonly Migration[] = [
         state TEXT NOT NULL,
         pause_reason TEXT,
         started_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        updated_at TEXT NOT NULL,
+        owner TEXT,
+        lease_until TEXT
       );
       CREATE TABLE attempts (
         reference_id TEXT PRIMARY KEY,

@@ -72,6 +72,32 @@ export class RunJournal {
     })();
   }
 
+  /**
+   * Takes the batch for one runner (this process, this window) until
+   * `untilIso`: two runners on one batch, say the app and the command line,
+   * would race each other. A lease that ran out (its process died) can be taken.
+   */
+  claim(batchId: string, owner: string, nowIso: string, untilIso: string): boolean {
+    return (
+      this.db
+        .transaction(() => this.statement('UPDATE runs SET owner = ?, lease_until = ? WHERE batch_id = ? AND (owner IS NULL OR owner = ? OR lease_until < ?)').run(owner, untilIso, batchId, owner, nowIso).changes)
+        .immediate() > 0
+    );
+  }
+
+  /** Takes over from a holder known to be dead (its process is gone), whatever its lease says. */
+  takeOver(batchId: string, deadOwner: string, owner: string, untilIso: string): boolean {
+    return this.statement('UPDATE runs SET owner = ?, lease_until = ? WHERE batch_id = ? AND owner = ?').run(owner, untilIso, batchId, deadOwner).changes > 0;
+  }
+
+  holder(batchId: string): string | null {
+    return (this.statement('SELECT owner FROM runs WHERE batch_id = ?').get(batchId) as { owner: string | null } | undefined)?.owner ?? null;
+  }
+
+  release(batchId: string, owner: string): void {
+    this.statement('UPDATE runs SET owner = NULL, lease_until = NULL WHERE batch_id = ? AND owner = ?').run(batchId, owner);
+  }
+
   /** Batches that were running when the process last stopped. */
   runningBatches(): string[] {
     return (this.statement("SELECT batch_id FROM runs WHERE state = 'running' ORDER BY started_at").all() as { batch_id: string }[]).map((r) => r.batch_id);

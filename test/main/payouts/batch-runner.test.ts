@@ -191,4 +191,20 @@ describe('after the run', () => {
     expect(services.localSandbox.running()?.ledger()).toHaveLength(2);
     expect(await new BatchResults({ batches: new BatchRepository(services.db), journal: new RunJournal(services.db), payouts: services.payouts, now: () => new Date() }).retryFailed(batchId).catch((e: { code: string }) => e.code)).toBe('NOTHING_TO_RETRY');
   });
+
+  it('one runner per batch: a second one (another window, the command line) is turned away while the first holds it', async () => {
+    services = await startTestServices({ localSandbox: { completeAfterMs: 0 } });
+    const batchId = await approvedBatch(csv(Array.from({ length: 20 }, (_, i) => `2567720004${String(i).padStart(2, '0')},1,h${i}`)));
+    await services.localSandbox.start();
+    services.localSandbox.running()?.setFaults([{ method: 'POST', path: '/disbursement/v1_0/transfer', action: 'delay', ms: 30 }]);
+    const { runner: first } = await runner(batchId);
+    const running = first.start(batchId, { ...fast, concurrency: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const { runner: second } = await runner(batchId);
+    await expect(second.resume(batchId, fast)).rejects.toMatchObject({ code: 'BATCH_BUSY' });
+    expect(await running).toMatchObject({ state: 'finished', counts: { SUCCESSFUL: 20 } });
+    // Released when done: the second may now look at it.
+    await expect(second.resume(batchId, fast)).resolves.toMatchObject({ state: 'finished' });
+    expect(services.localSandbox.running()?.ledger()).toHaveLength(20);
+  });
 });
