@@ -3,8 +3,8 @@
 // all the way in and out.
 import type { FileWarning } from '../payouts/batch-warnings';
 import type { ImportedRow, ImportSettings, RowIssue } from '../payouts/payout-import';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
+import { PreparedStatements } from './prepared-statements';
 
 export interface BatchRecord {
   id: string;
@@ -48,18 +48,14 @@ const FILTERS: Record<RowFilter, string> = {
 };
 
 export class BatchRepository {
-  /** Prepared once per statement text: preparing on every call cost more than running. */
-  private readonly statements = new Map<string, Statement>();
+  private readonly prepared: PreparedStatements;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.prepared = new PreparedStatements(db);
+  }
 
-  private statement(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+  private statement(sql: string) {
+    return this.prepared.get(sql);
   }
 
   insert(batch: BatchRecord, rows: (ImportedRow & { originRow?: number | null })[]): void {

@@ -4,8 +4,8 @@
 // before its request leaves the machine.
 import { createHash } from 'node:crypto';
 import type { Exchange } from '../momo/exchange';
-import type { Statement } from 'better-sqlite3';
 import { durably, type Db } from './database';
+import { PreparedStatements } from './prepared-statements';
 
 export type RunState = 'running' | 'paused' | 'cancelled' | 'finished';
 /** reserved: the id is stored, the POST may or may not have gone. unresolved: sent, outcome unknown, to be looked up before anything else. */
@@ -39,18 +39,14 @@ export interface AttemptRecord {
 const GENESIS = '0'.repeat(64);
 
 export class RunJournal {
-  /** Prepared once per statement text: preparing on every call cost more than running. */
-  private readonly statements = new Map<string, Statement>();
+  private readonly prepared: PreparedStatements;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.prepared = new PreparedStatements(db);
+  }
 
-  private statement(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+  private statement(sql: string) {
+    return this.prepared.get(sql);
   }
 
   startRun(batchId: string, operation: string, at: string): void {
