@@ -7,6 +7,7 @@ import type { AppServices } from '../app-services';
 import { testConnection } from '../profiles/connection-test';
 import { provisionProfile } from '../profiles/provisioning-service';
 import { formatAmount } from '../money/amount';
+import { STATE_TO_STATUS } from '../payouts/batch-runner';
 import { isAllowedExternalUrl } from '../security/external-links';
 import { RunJournal } from '../store/run-journal';
 import { AppError } from './app-error';
@@ -105,7 +106,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         batchId,
         rows.map((r) => r.index),
       );
-      const PAYMENT_STATUS = { reserved: 'SENDING', unresolved: 'SENDING', accepted: 'PENDING', SUCCESSFUL: 'SUCCESSFUL', FAILED: 'FAILED', UNKNOWN: 'UNKNOWN' } as const;
       return {
         total,
         rows: rows.map((row) => ({
@@ -127,7 +127,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           holder: row.holder,
           payment: (() => {
             const latest = payments.get(row.index);
-            return latest ? { status: PAYMENT_STATUS[latest.state], referenceId: latest.referenceId, reason: latest.reason } : null;
+            return latest ? { status: STATE_TO_STATUS[latest.state], referenceId: latest.referenceId, reason: latest.reason } : null;
           })(),
         })),
       };

@@ -71,7 +71,8 @@ export interface RunnerDeps {
 /** A runner renews its hold on a batch a few times within this; a dead process's hold runs out after it. */
 const LEASE_MS = 30_000;
 
-const STATE_TO_STATUS = { reserved: 'SENDING', unresolved: 'SENDING', accepted: 'PENDING', SUCCESSFUL: 'SUCCESSFUL', FAILED: 'FAILED', UNKNOWN: 'UNKNOWN' } as const;
+/** How each attempt state shows as a row's payment status. */
+export const STATE_TO_STATUS = { reserved: 'SENDING', unresolved: 'SENDING', accepted: 'PENDING', SUCCESSFUL: 'SUCCESSFUL', FAILED: 'FAILED', UNKNOWN: 'UNKNOWN' } as const;
 
 export class BatchRunner {
   private unclearInARow = 0;
