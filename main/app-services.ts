@@ -14,6 +14,8 @@ import type { SandboxOptionsInput } from './sandbox/sandbox-options';
 import { BatchRepository } from './store/batch-repository';
 import { DATABASE_FILE, openDatabase, type Db } from './store/database';
 import { RunJournal } from './store/run-journal';
+import { isLoopbackHost } from './momo/momo-connection';
+import { startCallbackReceiver, type CallbackReceiver } from './tracking/callback-receiver';
 import { openSecretStore, type KeychainStatus } from './vault/open-secret-store';
 import type { SecretStore } from './vault/secret-store';
 import { SecretVault } from './vault/secret-vault';
@@ -31,6 +33,8 @@ export interface AppServices {
   /** What main pushes to the renderer; each front door delivers it. */
   events: EventBus;
   runs: RunService;
+  /** The callback receiver, when one runs. */
+  callbacks: CallbackReceiver | null;
   close(): Promise<void>;
 }
 
@@ -43,6 +47,8 @@ export interface AppServicesOptions {
   env?: NodeJS.ProcessEnv;
   localSandbox?: SandboxOptionsInput;
   clientOptions?: ProfileClientsOptions['clientOptions'];
+  /** Receive MoMo's callbacks on this loopback port (0 = any); none when absent. */
+  callbackPort?: number;
 }
 
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
@@ -56,7 +62,24 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const localSandbox = createLocalSandboxService(options.localSandbox);
   const db = openDatabase(path.join(options.dataDir, DATABASE_FILE));
   const journal = new RunJournal(db);
+  const receiver =
+    options.callbackPort === undefined
+      ? null
+      : await startCallbackReceiver({
+          host: '127.0.0.1',
+          port: options.callbackPort,
+          logger,
+          identify: (hint) => journal.identify(hint),
+          onHint: (referenceId) => journal.hint(referenceId, new Date().toISOString()),
+        });
   const clients = new ProfileClients({
+    // MoMo on this machine (the emulator) reaches the receiver directly; anywhere else it goes through the profile's callback host.
+    ...(receiver
+      ? {
+          callbackUrl: (profile: { callbackHost?: string | undefined }, baseUrl: string) =>
+            isLoopbackHost(new URL(baseUrl).hostname) ? `${receiver.url}/momo/callback` : profile.callbackHost ? `https://${profile.callbackHost}/momo/callback` : undefined,
+        }
+      : {}),
     vault,
     localSandbox,
     logger,
@@ -91,8 +114,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     payouts,
     events,
     runs: null as unknown as RunService,
+    callbacks: receiver,
     async close() {
       await services.runs.stopAll();
+      await receiver?.close();
       clients.close();
       await localSandbox.stop();
       db.close();

@@ -18,7 +18,7 @@ import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, type CliIo } from './cli-io';
 
 export const RUN_USAGE = `momo-console payouts run FILE --profile NAME [--concurrency N] [--rate R] [--request-timeout MS]
                      [--status-rate N] [--operation transfer|deposit-v1|deposit-v2] [--yes] [--confirm-name NAME]
-                     [--acknowledge CODE,...] [--no-wait] [--json]
+                     [--acknowledge CODE,...] [--callback-port N] [--no-wait] [--json]
   momo-console payouts resume [BATCH_ID] | status BATCH_ID | list   [--json]
   momo-console payouts report BATCH_ID [--failed-only] [--out FILE]
   momo-console payouts retry-failed BATCH_ID [--override ROW,...] [--yes] [--acknowledge CODE,...]
@@ -43,6 +43,7 @@ const options = {
   'failed-only': { type: 'boolean' },
   out: { type: 'string' },
   override: { type: 'string' },
+  'callback-port': { type: 'string' },
 } as const;
 
 export async function runBatchCommand(command: string, args: string[], io: CliIo): Promise<number> {
@@ -62,6 +63,10 @@ export async function runBatchCommand(command: string, args: string[], io: CliIo
       if (typeof text !== 'string' || !/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0) throw new AppError('USAGE', `--${flag} takes a positive number, got "${String(text)}"`);
       return Number(text);
     };
+    const port = (text: string) => {
+      if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new AppError('USAGE', `--callback-port takes a port number (0 for any free one), got "${text}"`);
+      return Number(text);
+    };
     const operation = (values.operation ?? 'transfer') as Operation;
     if (!(operation in OPERATIONS)) throw new AppError('USAGE', `--operation is transfer, deposit-v1 or deposit-v2; got "${operation}"`);
     const settings: RunnerSettings = { ...DEFAULT_RUNNER_SETTINGS, operation, concurrency: number('concurrency', 8), ratePerSecond: number('rate', 20), noWait: values['no-wait'] === true };
@@ -70,6 +75,7 @@ export async function runBatchCommand(command: string, args: string[], io: CliIo
       logger: createLogger(undefined, io.env.MOMO_LOG_LEVEL ?? 'silent'),
       env: io.env,
       clientOptions: { requestTimeoutMs: number('request-timeout', 30_000), statusReadsPerSecond: number('status-rate', 10) },
+      ...(values['callback-port'] !== undefined ? { callbackPort: port(values['callback-port']) } : {}),
     });
     const print = (line: object, words: string) => io.stdout(json ? `${JSON.stringify(line)}\n` : `${words}\n`);
     const summaryLine = (s: RunSummary) => ({ event: 'summary', batchId: s.batchId, state: s.state, pauseReason: s.pauseReason, counts: s.counts, amounts: s.amounts });

@@ -24,6 +24,8 @@ export interface ProfileClientsOptions {
   clientOptions?: Pick<MomoClientOptions, 'requestTimeoutMs' | 'statusReadsPerSecond'>;
   /** Every redacted request/response of every client (the journal keeps those about payments). */
   onExchange?: (exchange: Exchange) => void;
+  /** Where MoMo should send callbacks for this profile's payments, when a receiver runs. */
+  callbackUrl?: (profile: Profile, baseUrl: string) => string | undefined;
 }
 
 interface Entry {
@@ -40,8 +42,8 @@ export class ProfileClients {
   /** The client for `profile`; for the Local sandbox, the emulator is started first if it is not running. */
   async clientFor(profile: Profile): Promise<MomoClient> {
     const baseUrl = profile.kind === 'local' ? await this.localUrl() : profile.baseUrl;
-    // No X-Callback-Url yet: the console has no callback receiver until status tracking arrives.
-    const signature = JSON.stringify([baseUrl, profile.targetEnvironment, profile.currency]);
+    const callbackUrl = this.o.callbackUrl?.(profile, baseUrl);
+    const signature = JSON.stringify([baseUrl, profile.targetEnvironment, profile.currency, callbackUrl ?? null]);
     const cached = this.clients.get(profile.id);
     if (cached?.signature === signature) return cached.client;
     cached?.client.close();
@@ -51,6 +53,7 @@ export class ProfileClients {
         baseUrl,
         targetEnvironment: profile.targetEnvironment,
         currency: profile.currency,
+        ...(callbackUrl ? { callbackUrl } : {}),
       },
       credentials: () => this.credentials(profile),
       logger: this.o.logger,

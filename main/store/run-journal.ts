@@ -148,6 +148,23 @@ export class RunJournal {
     ).map((r) => ({ state: r.state, count: Number(r.n), minor: r.minor }));
   }
 
+  /** A callback came: read this payment's status at the next turn of the tracking loop. */
+  hint(referenceId: string, nowIso: string): boolean {
+    return this.statement("UPDATE attempts SET next_check_at = ? WHERE reference_id = ? AND state = 'accepted'").run(nowIso, referenceId).changes > 0;
+  }
+
+  /** Our reference id for a callback: the id itself when it is ours, else the open attempt carrying that external id. */
+  identify(hint: { referenceId: string | null; externalId: string | null }): string | null {
+    if (hint.referenceId) {
+      const found = this.statement('SELECT reference_id FROM attempts WHERE reference_id = ?').get(hint.referenceId) as { reference_id: string } | undefined;
+      if (found) return found.reference_id;
+    }
+    if (!hint.externalId) return null;
+    const open = this.statement("SELECT reference_id FROM attempts WHERE state = 'accepted' AND json_extract(body, '$.externalId') = ? LIMIT 2").all(hint.externalId) as { reference_id: string }[];
+    // Two open payments with one external id (in two batches) cannot be told apart: neither is hinted.
+    return open.length === 1 ? (open[0]?.reference_id ?? null) : null;
+  }
+
   /** Accepted payments whose next status read is due, and when the next one falls due otherwise. */
   dueChecks(batchId: string, nowIso: string, limit: number): AttemptRecord[] {
     const refs = (this.statement("SELECT reference_id FROM attempts WHERE batch_id = ? AND state = 'accepted' AND (next_check_at IS NULL OR next_check_at <= ?) ORDER BY next_check_at LIMIT ?").all(batchId, nowIso, limit) as { reference_id: string }[]).map((r) => r.reference_id);

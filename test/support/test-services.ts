@@ -15,7 +15,7 @@ export interface TestServices extends AppServices {
 }
 
 export async function startTestServices(
-  options: { dataDir?: string; localSandbox?: SandboxOptionsInput; env?: NodeJS.ProcessEnv; clientOptions?: AppServicesOptions['clientOptions'] } = {},
+  options: { dataDir?: string; localSandbox?: SandboxOptionsInput; env?: NodeJS.ProcessEnv; clientOptions?: AppServicesOptions['clientOptions']; callbackPort?: number } = {},
 ): Promise<TestServices> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'momo-services-')));
   const logLines: string[] = [];
@@ -33,6 +33,7 @@ export async function startTestServices(
     localSandbox: { completeAfterMs: 0, ...options.localSandbox },
     ...(options.env ? { env: options.env } : {}),
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+    ...(options.callbackPort !== undefined ? { callbackPort: options.callbackPort } : {}),
   });
   return { ...services, logLines, store };
 }
