@@ -245,6 +245,8 @@ export const channels = {
   /** Sends nothing more; what was sent is still tracked. */
   cancelBatchRun: { args: z.object({ batchId: z.string().min(1) }).strict(), result: batchProgressSchema },
   getBatchRun: { args: z.object({ batchId: z.string().min(1) }).strict(), result: batchProgressSchema },
+  /** "Check now": reads one row's payment by GET and records what MoMo says (for UNKNOWN rows above all). */
+  checkPaymentNow: { args: z.object({ batchId: z.string().min(1), rowIndex: z.number().int().min(0) }).strict(), result: batchProgressSchema },
   listBatches: {
     args: noArgs,
     result: z.array(z.object({ batchId: z.string(), fileName: z.string(), importedAt: z.string(), state: z.string() })),

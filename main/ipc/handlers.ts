@@ -144,6 +144,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     resumeBatchRun: ({ batchId }) => runs.resume(batchId),
     cancelBatchRun: ({ batchId }) => runs.cancel(batchId),
     getBatchRun: ({ batchId }) => runs.view(batchId),
+    checkPaymentNow: ({ batchId, rowIndex }) => runs.checkNow(batchId, rowIndex),
     listBatches: () => runs.list(profiles.active().id),
     getBatchReport: ({ batchId, failedOnly }) => runs.results().report(batchId, { failedOnly }),
     retryFailedRows: ({ batchId, overrideRows }) => runs.results().retryFailed(batchId, overrideRows),

@@ -131,6 +131,30 @@ export class BatchRunner {
     }
   }
 
+  /**
+   * The operator's "check now" on one row: its latest payment is read by GET
+   * and what MoMo says is recorded. UNKNOWN rows get their answer this way.
+   */
+  async checkNow(batchId: string, rowIndex: number): Promise<AttemptRecord> {
+    const attempt = this.deps.journal.attempts(batchId).filter((a) => a.rowIndex === rowIndex).at(-1);
+    if (!attempt) throw new AppError('NOT_SENT', 'This row has not been sent, so there is nothing to check.');
+    if (attempt.state === 'SUCCESSFUL' || attempt.state === 'FAILED') return attempt;
+    const operation = (this.deps.journal.run(batchId)?.operation ?? 'transfer') as Operation;
+    let status: TransactionStatus | null;
+    try {
+      status = await this.deps.client.status(OPERATIONS[operation], attempt.referenceId);
+    } catch (error) {
+      if (!(error instanceof MomoError)) throw error;
+      throw new AppError('CHECK_FAILED', `MoMo could not be asked about this payment: ${error.message}`);
+    }
+    if (status === null) {
+      this.deps.journal.update(attempt, { state: attempt.state, reason: 'MoMo does not know this reference id (yet)' }, { kind: 'checked', details: { found: false } }, this.at());
+    } else {
+      this.adopt(attempt, status, { ...DEFAULT_RUNNER_SETTINGS, operation }, 'checked');
+    }
+    return this.deps.journal.attempts(batchId).filter((a) => a.rowIndex === rowIndex).at(-1) ?? attempt;
+  }
+
   pause(batchId: string, reason: string): void {
     if (this.deps.journal.run(batchId)?.state === 'running') this.deps.journal.setRunState(batchId, 'paused', reason, this.at());
   }

@@ -47,6 +47,11 @@ export class RunService {
     }
   }
 
+  async checkNow(batchId: string, rowIndex: number): Promise<RunView> {
+    await (await runnerFor(this.services, batchId)).checkNow(batchId, rowIndex);
+    return this.pushView(batchId);
+  }
+
   async pause(batchId: string): Promise<RunView> {
     (await runnerFor(this.services, batchId)).pause(batchId, 'paused by the operator');
     return this.pushView(batchId);

@@ -123,6 +123,7 @@ describe('every channel, driven from the page', () => {
     });
     const afterRun = {
       getBatchRun: { batchId },
+      checkPaymentNow: { batchId, rowIndex: 0 },
       pauseBatchRun: { batchId },
       resumeBatchRun: { batchId },
       cancelBatchRun: { batchId },

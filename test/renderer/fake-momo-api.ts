@@ -48,6 +48,7 @@ export const defaultAnswers: Answers = {
   resumeBatchRun: (args) => ({ ok: true, value: fakeRun(args.batchId, 'running') }),
   cancelBatchRun: (args) => ({ ok: true, value: fakeRun(args.batchId, 'cancelled') }),
   getBatchRun: (args) => ({ ok: true, value: fakeRun(args.batchId, 'not-started') }),
+  checkPaymentNow: (args) => ({ ok: true, value: fakeRun(args.batchId, 'finished') }),
   listBatches: { ok: true, value: [{ batchId: 'batch-0', fileName: 'november.csv', importedAt: '2026-11-01T09:00:00.000Z', state: 'finished' }] },
   getBatchReport: (args) => ({ ok: true, value: { fileName: args.failedOnly ? 'december-failed.csv' : 'december-results.csv', content: 'x' } }),
   retryFailedRows: () => ({ ok: true, value: { ...fakeBatch('december.csv (retry)'), batchId: 'batch-2', rows: 3, valid: 3, invalid: 0 } }),
@@ -101,7 +102,7 @@ function fakeRows(filter: 'all' | 'valid' | 'invalid' | 'warning', offset: numbe
       warnings: hasWarning(i) ? [{ line: i + 2, column: 'party', field: 'party', code: 'DUPLICATE_PARTY_AMOUNT', message: 'the same party and amount as line 2' }] : [],
       excluded: false,
       holder: i === 1 ? ('not-active' as const) : null,
-      payment: null,
+      payment: i === 5 ? { status: 'UNKNOWN' as const, referenceId: '0f215618-6cea-4368-b4cf-31d5710fb9eb', reason: 'no final status within 1440 min' } : null,
     })),
   };
 }

@@ -25,6 +25,7 @@ export interface PayoutsState {
   controlRun(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
   report(failedOnly: boolean): Promise<ChannelResult<'getBatchReport'> | null>;
   retryFailed(): Promise<void>;
+  checkNow(rowIndex: number): Promise<void>;
   importFile(file: { name: string; bytes: ArrayBuffer }): Promise<void>;
   setFilter(filter: RowFilter): Promise<void>;
   ensureRows(from: number, to: number): Promise<void>;
@@ -129,6 +130,18 @@ export function createPayoutsStore(api: MomoApi, reportError: (error: unknown) =
         } catch (error) {
           reportError(error);
           return null;
+        }
+      },
+      async checkNow(rowIndex) {
+        const batchId = get().summary?.batchId;
+        if (!batchId) return;
+        try {
+          set({ run: await callApi(api, 'checkPaymentNow', { batchId, rowIndex }) });
+          const { filter } = get();
+          const prefix = `${batchId}:${filter}:`;
+          for (const key of loading) if (key.startsWith(prefix)) void loadPage(Number(key.slice(prefix.length)), true);
+        } catch (error) {
+          reportError(error);
         }
       },
       async retryFailed() {

@@ -207,4 +207,16 @@ describe('after the run', () => {
     await expect(second.resume(batchId, fast)).resolves.toMatchObject({ state: 'finished' });
     expect(services.localSandbox.running()?.ledger()).toHaveLength(20);
   });
+
+  it('UNKNOWN is a state: a row with no final status in the window is UNKNOWN with its reason, and "check now" asks MoMo again', async () => {
+    services = await startTestServices({ localSandbox: { completeAfterMs: 1500 } });
+    const batchId = await approvedBatch(csv(['256772000701,1,k1']));
+    const { runner: r } = await runner(batchId);
+    const summary = await r.start(batchId, { ...fast, unknownAfterMs: 100 });
+    expect(summary.counts).toMatchObject({ UNKNOWN: 1, SUCCESSFUL: 0, FAILED: 0 });
+    expect(new RunJournal(services.db).attempts(batchId)[0]).toMatchObject({ state: 'UNKNOWN', reason: expect.stringMatching(/^no final status within/) });
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect(await r.checkNow(batchId, 0)).toMatchObject({ state: 'SUCCESSFUL' });
+    expect(r.summary(batchId).counts).toMatchObject({ UNKNOWN: 0, SUCCESSFUL: 1 });
+  });
 });

@@ -84,4 +84,13 @@ describe('payouts area', () => {
     const table = screen.getByRole('table', { name: 'Payout rows' });
     await waitFor(() => expect(table.querySelector('[data-line="3"]')?.textContent).toContain('not an active MoMo account holder'));
   });
+
+  it('an UNKNOWN payment offers "check now" with its reason', async () => {
+    const { calls } = await renderWithBatch();
+    const table = screen.getByRole('table', { name: 'Payout rows' });
+    await waitFor(() => expect(table.querySelector('[data-line="7"]')?.textContent).toContain('no final status within 1440 min'));
+    const row = table.querySelector('[data-line="7"]') as HTMLElement;
+    await userEvent.setup().click(within(row).getByRole('button', { name: 'Check now' }));
+    expect(calls.find((c) => c.channel === 'checkPaymentNow')?.args).toEqual({ batchId: 'batch-1', rowIndex: 5 });
+  });
 });

@@ -89,8 +89,21 @@ function Row({ row, top, index }: { row: BatchRowView | undefined; top: number; 
         {row.payment ? <span className={`kind-chip payment--${row.payment.status.toLowerCase()}`} title={`${row.payment.referenceId}${row.payment.reason ? `: ${row.payment.reason}` : ''}`}>{row.payment.status}</span> : null} {row.name}
       </span>
       <span role="cell" className={row.errors.length > 0 ? 'text-bad' : 'muted'} title={[...row.errors, ...row.warnings].map((i) => `${i.column}: ${i.message}`).join('\n')}>
-        {problem ? `${problem.column}: ${problem.message}` : ''}
+        {row.payment?.status === 'UNKNOWN' ? <CheckNow rowIndex={row.index} reason={row.payment.reason} /> : problem ? `${problem.column}: ${problem.message}` : ''}
       </span>
     </div>
+  );
+}
+
+/** An UNKNOWN payment is not a failure: ask MoMo again. */
+function CheckNow({ rowIndex, reason }: { rowIndex: number; reason: string | null }) {
+  const payouts = useStores().payouts.getState;
+  return (
+    <>
+      <button type="button" className="button button--link" onClick={() => void payouts().checkNow(rowIndex)}>
+        Check now
+      </button>{' '}
+      {reason}
+    </>
   );
 }
