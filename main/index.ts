@@ -76,7 +76,9 @@ if (!app.requestSingleInstanceLock()) {
       }
     });
 
-    services = await createAppServices({ dataDir, logger });
+    // MOMO_CALLBACK_PORT starts the callback receiver on that loopback port (MoMo reaches it through a tunnel).
+    const callbackPort = process.env.MOMO_CALLBACK_PORT ? Number(process.env.MOMO_CALLBACK_PORT) : undefined;
+    services = await createAppServices({ dataDir, logger, ...(callbackPort !== undefined && Number.isInteger(callbackPort) ? { callbackPort } : {}) });
     const router = createRouter(
       channels,
       createHandlers({

@@ -18,7 +18,8 @@ import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, type CliIo } from './cli-io';
 
 export const RUN_USAGE = `momo-console payouts run FILE --profile NAME [--concurrency N] [--rate R] [--request-timeout MS]
                      [--status-rate N] [--operation transfer|deposit-v1|deposit-v2] [--yes] [--confirm-name NAME]
-                     [--acknowledge CODE,...] [--callback-port N] [--no-wait] [--json]
+                     [--acknowledge CODE,...] [--callback-port N] [--unknown-after-minutes N] [--pause-after N]
+                     [--no-wait] [--json]
   momo-console payouts resume [BATCH_ID] | status BATCH_ID | list   [--json]
   momo-console payouts report BATCH_ID [--failed-only] [--out FILE]
   momo-console payouts retry-failed BATCH_ID [--override ROW,...] [--yes] [--acknowledge CODE,...]
@@ -44,6 +45,8 @@ const options = {
   out: { type: 'string' },
   override: { type: 'string' },
   'callback-port': { type: 'string' },
+  'unknown-after-minutes': { type: 'string' },
+  'pause-after': { type: 'string' },
 } as const;
 
 export async function runBatchCommand(command: string, args: string[], io: CliIo): Promise<number> {
@@ -69,7 +72,15 @@ export async function runBatchCommand(command: string, args: string[], io: CliIo
     };
     const operation = (values.operation ?? 'transfer') as Operation;
     if (!(operation in OPERATIONS)) throw new AppError('USAGE', `--operation is transfer, deposit-v1 or deposit-v2; got "${operation}"`);
-    const settings: RunnerSettings = { ...DEFAULT_RUNNER_SETTINGS, operation, concurrency: number('concurrency', 8), ratePerSecond: number('rate', 20), noWait: values['no-wait'] === true };
+    const settings: RunnerSettings = {
+      ...DEFAULT_RUNNER_SETTINGS,
+      operation,
+      concurrency: number('concurrency', 8),
+      ratePerSecond: number('rate', 20),
+      unknownAfterMs: number('unknown-after-minutes', DEFAULT_RUNNER_SETTINGS.unknownAfterMs / 60_000) * 60_000,
+      pauseAfterUnclear: number('pause-after', DEFAULT_RUNNER_SETTINGS.pauseAfterUnclear),
+      noWait: values['no-wait'] === true,
+    };
     services = await createAppServices({
       dataDir: resolveDataDir(io.env),
       logger: createLogger(undefined, io.env.MOMO_LOG_LEVEL ?? 'silent'),

@@ -36,7 +36,7 @@ describe('momo-console payouts run and friends', () => {
   });
 
   it('run --yes --json: batch-created first, summary last, exit 1 when a row failed', async () => {
-    const { code, stdout } = await runCommand(['payouts', 'run', path.join(dir, 'pay.csv'), '--profile', 'Local sandbox', '--yes', '--acknowledge', 'FILE_SEEN_BEFORE', '--json', '--status-rate', '1000'], env());
+    const { code, stdout } = await runCommand(['payouts', 'run', path.join(dir, 'pay.csv'), '--profile', 'Local sandbox', '--yes', '--acknowledge', 'FILE_SEEN_BEFORE', '--json', '--status-rate', '1000', '--unknown-after-minutes', '60', '--pause-after', '5'], env());
     const lines = jsonLines(stdout);
     expect(lines[0]).toMatchObject({ event: 'batch-created', rows: 3, valid: 3 });
     expect(lines.at(-1)).toMatchObject({ event: 'summary', state: 'finished', counts: { SUCCESSFUL: 2, FAILED: 1 } });
@@ -68,6 +68,12 @@ describe('momo-console payouts run and friends', () => {
     expect(lines[0]).toMatchObject({ event: 'batch-created', retryOf: batchId, rows: 1 });
     expect(lines.at(-1)).toMatchObject({ event: 'summary', counts: { FAILED: 1 } });
   }, 30_000);
+
+  it('names a bad setting and exits 2', async () => {
+    const bad = await runCommand(['payouts', 'run', path.join(dir, 'pay.csv'), '--profile', 'Local sandbox', '--pause-after', 'many', '--json'], env());
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stderr).error.message).toBe('--pause-after takes a positive number, got "many"');
+  });
 
   it('audit verify: the journal chains', async () => {
     const { code, stdout } = await runCommand(['audit', 'verify', '--json'], env());
