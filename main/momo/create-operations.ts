@@ -46,4 +46,3 @@ export const CREATE_OPERATIONS = {
 
 export type CreateKind = keyof typeof CREATE_OPERATIONS;
 export type CreateBody<K extends CreateKind> = z.input<(typeof CREATE_OPERATIONS)[K]['body']>;
-export const CREATE_KINDS = Object.keys(CREATE_OPERATIONS) as CreateKind[];

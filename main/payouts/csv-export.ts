@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** A cell as it should be written: a leading formula character gets a quote in front, so it is shown, not run. */
-export function neutralise(cell: string): string {
+function neutralise(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
@@ -17,7 +17,7 @@ export function writeCsv(header: string[], rows: string[][], options: { textColu
   return `\ufeff${stringify([header.map(neutralise), ...cells], { record_delimiter: '\r\n', quoted_match: /[\t\r\n",;]/ })}`;
 }
 
-export const TEMPLATE_HEADER = ['msisdn', 'amount', 'currency', 'external id', 'payer message', 'payee note', 'name'];
+const TEMPLATE_HEADER = ['msisdn', 'amount', 'currency', 'external id', 'payer message', 'payee note', 'name'];
 
 export function templateCsv(currency: string): string {
   return writeCsv(TEMPLATE_HEADER, [['256772123456', '1500', currency, 'salary-2026-12-001', 'December salary', 'Thank you', 'Jane Doe']], { textColumns: [0] });

@@ -10,7 +10,6 @@ import { PreparedStatements } from './prepared-statements';
 export type RunState = 'running' | 'paused' | 'cancelled' | 'finished';
 /** reserved: the id is stored, the POST may or may not have gone. unresolved: sent, outcome unknown, to be looked up before anything else. */
 export type AttemptState = 'reserved' | 'unresolved' | 'accepted' | 'SUCCESSFUL' | 'FAILED' | 'UNKNOWN';
-export const FINAL_STATES: readonly AttemptState[] = ['SUCCESSFUL', 'FAILED', 'UNKNOWN'];
 
 export interface RunRecord {
   batchId: string;

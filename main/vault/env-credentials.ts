@@ -9,7 +9,6 @@ const KEY_VARIABLES: Record<MomoProduct, string> = {
   remittance: 'MOMO_REMITTANCE_SUBSCRIPTION_KEY',
 };
 
-export const CREDENTIAL_VARIABLES = ['MOMO_API_USER', 'MOMO_API_KEY', ...Object.values(KEY_VARIABLES)];
 
 export function withEnvironmentCredentials(base: MomoCredentials, env: NodeJS.ProcessEnv): MomoCredentials {
   const value = (name: string) => {

@@ -6,7 +6,7 @@ import type { BatchRowView, BatchSummaryView, ChannelResult, EventPayload } from
 import { callApi, type MomoApi } from '../api/momo-client';
 
 export type RowFilter = 'all' | 'valid' | 'invalid' | 'warning';
-export const PAGE_SIZE = 200;
+const PAGE_SIZE = 200;
 
 export interface PayoutsState {
   summary: BatchSummaryView | null;
@@ -38,17 +38,29 @@ export interface PayoutsState {
 export function createPayoutsStore(api: MomoApi, reportError: (error: unknown) => void) {
   const loading = new Set<string>();
   return createStore<PayoutsState>()((set, get) => {
-    // Progress of the open batch's run, as main pushes it; the rows on screen are fetched again at most once a second.
-    let lastRefresh = 0;
-    api.onBatchProgress((progress) => {
-      const { summary, filter } = get();
-      if (progress.batchId !== summary?.batchId) return;
-      set({ run: progress });
-      if (Date.now() - lastRefresh < 1000 && progress.state === 'running') return;
-      lastRefresh = Date.now();
-      const prefix = `${summary.batchId}:${filter}:`;
-      for (const key of loading) if (key.startsWith(prefix)) void loadPage(Number(key.slice(prefix.length)), true);
-    });
+    /** Runs a call; a failure goes to the error surface and gives null. */
+    const reported = async <T>(work: () => Promise<T>): Promise<T | null> => {
+      try {
+        return await work();
+      } catch (error) {
+        reportError(error);
+        return null;
+      }
+    };
+    /** The same, about the open batch; nothing happens when none is open. */
+    const withBatch = <T>(work: (batchId: string) => Promise<T>): Promise<T | null> => {
+      const batchId = get().summary?.batchId;
+      return batchId ? reported(() => work(batchId)) : Promise.resolve(null);
+    };
+    /** Busy while `work` runs, whatever it ends in. */
+    const busyWith = async <T>(busy: NonNullable<PayoutsState['busy']>, work: () => Promise<T>): Promise<T> => {
+      set({ busy });
+      try {
+        return await work();
+      } finally {
+        set({ busy: null });
+      }
+    };
     const loadPage = async (page: number, again = false) => {
       const { summary, filter } = get();
       if (!summary) return;
@@ -66,13 +78,29 @@ export function createPayoutsStore(api: MomoApi, reportError: (error: unknown) =
         reportError(error);
       }
     };
-    const refreshBalance = async (batchId: string) => {
-      try {
-        set({ balance: await callApi(api, 'getBatchBalance', { batchId }) });
-      } catch (error) {
-        reportError(error);
-      }
+    /** Fetches again the pages already on hand, so the rows on screen show what changed in main. */
+    const reloadLoadedPages = () => {
+      const { summary, filter } = get();
+      if (!summary) return;
+      const prefix = `${summary.batchId}:${filter}:`;
+      for (const key of loading) if (key.startsWith(prefix)) void loadPage(Number(key.slice(prefix.length)), true);
     };
+    const refreshBalance = (batchId: string) => reported(async () => set({ balance: await callApi(api, 'getBatchBalance', { batchId }) }));
+    /** Makes `summary` the open batch: its first page of rows and its balance check. */
+    const show = async (summary: BatchSummaryView, run: PayoutsState['run']) => {
+      loading.clear();
+      set({ summary, run, filter: 'all', rows: new Map(), total: summary.rows, balance: null, holderCheck: null });
+      await Promise.all([loadPage(0), refreshBalance(summary.batchId)]);
+    };
+    // Progress of the open batch's run, as main pushes it; the rows on screen are fetched again at most once a second.
+    let lastRefresh = 0;
+    api.onBatchProgress((progress) => {
+      if (progress.batchId !== get().summary?.batchId) return;
+      set({ run: progress });
+      if (Date.now() - lastRefresh < 1000 && progress.state === 'running') return;
+      lastRefresh = Date.now();
+      reloadLoadedPages();
+    });
     return {
       summary: null,
       balance: null,
@@ -84,110 +112,62 @@ export function createPayoutsStore(api: MomoApi, reportError: (error: unknown) =
       run: null,
       batches: [],
       async loadBatches() {
-        try {
-          set({ batches: await callApi(api, 'listBatches', {}) });
-        } catch (error) {
-          reportError(error);
-        }
+        await reported(async () => set({ batches: await callApi(api, 'listBatches', {}) }));
       },
       async openBatch(batchId) {
-        try {
+        await reported(async () => {
           const [summary, run] = await Promise.all([callApi(api, 'getBatchSummary', { batchId }), callApi(api, 'getBatchRun', { batchId })]);
-          loading.clear();
-          set({ summary, run, filter: 'all', rows: new Map(), total: summary.rows, balance: null, holderCheck: null });
-          await Promise.all([loadPage(0), refreshBalance(batchId)]);
-        } catch (error) {
-          reportError(error);
-        }
+          await show(summary, run);
+        });
       },
       async startRun(operation) {
-        const batchId = get().summary?.batchId;
-        if (!batchId) return;
-        set({ busy: 'starting' });
-        try {
-          set({ run: await callApi(api, 'startBatchRun', { batchId, operation }) });
-        } catch (error) {
-          reportError(error);
-        } finally {
-          set({ busy: null });
-        }
+        if (!get().summary) return;
+        await busyWith('starting', () => withBatch(async (batchId) => set({ run: await callApi(api, 'startBatchRun', { batchId, operation }) })));
       },
       async controlRun(action) {
-        const batchId = get().summary?.batchId;
-        if (!batchId) return;
         const channel = action === 'pause' ? 'pauseBatchRun' : action === 'resume' ? 'resumeBatchRun' : 'cancelBatchRun';
-        try {
-          set({ run: await callApi(api, channel, { batchId }) });
-        } catch (error) {
-          reportError(error);
-        }
+        await withBatch(async (batchId) => set({ run: await callApi(api, channel, { batchId }) }));
       },
-      async report(failedOnly) {
-        const batchId = get().summary?.batchId;
-        if (!batchId) return null;
-        try {
-          return await callApi(api, 'getBatchReport', { batchId, failedOnly });
-        } catch (error) {
-          reportError(error);
-          return null;
-        }
-      },
+      report: (failedOnly) => withBatch((batchId) => callApi(api, 'getBatchReport', { batchId, failedOnly })),
       async checkNow(rowIndex) {
-        const batchId = get().summary?.batchId;
-        if (!batchId) return;
-        try {
+        await withBatch(async (batchId) => {
           set({ run: await callApi(api, 'checkPaymentNow', { batchId, rowIndex }) });
-          const { filter } = get();
-          const prefix = `${batchId}:${filter}:`;
-          for (const key of loading) if (key.startsWith(prefix)) void loadPage(Number(key.slice(prefix.length)), true);
-        } catch (error) {
-          reportError(error);
-        }
+          reloadLoadedPages();
+        });
       },
       async retryFailed() {
-        const batchId = get().summary?.batchId;
-        if (!batchId) return;
-        try {
-          const retry = await callApi(api, 'retryFailedRows', { batchId });
-          await get().openBatch(retry.batchId);
-        } catch (error) {
-          reportError(error);
-        }
+        const retry = await withBatch((batchId) => callApi(api, 'retryFailedRows', { batchId }));
+        if (retry) await get().openBatch(retry.batchId);
       },
       async checkHolders() {
         const batchId = get().summary?.batchId;
         if (!batchId) return;
-        set({ busy: 'checking-holders', holderCheck: null });
+        set({ holderCheck: null });
         const stop = api.onAccountCheckProgress((progress) => {
           if (progress.batchId === batchId) set({ holderCheck: progress });
         });
         try {
-          set({ holderCheck: await callApi(api, 'checkAccountHolders', { batchId }) });
-          // The table shows each row's answer: fetch the pages again.
-          loading.clear();
-          set({ rows: new Map() });
-          await loadPage(0);
-        } catch (error) {
-          reportError(error);
+          await busyWith('checking-holders', () =>
+            reported(async () => {
+              set({ holderCheck: await callApi(api, 'checkAccountHolders', { batchId }) });
+              // The table shows each row's answer: fetch the pages again.
+              loading.clear();
+              set({ rows: new Map() });
+              await loadPage(0);
+            }),
+          );
         } finally {
           stop();
-          set({ busy: null });
         }
       },
       async importFile(file) {
-        set({ busy: 'reading' });
-        try {
-          const contentBase64 = toBase64(new Uint8Array(file.bytes));
-          set({ busy: 'checking' });
-          const summary = await callApi(api, 'importPayoutFile', { fileName: file.name, contentBase64 });
-          loading.clear();
-          set({ summary, filter: 'all', rows: new Map(), total: summary.rows, balance: null, holderCheck: null, run: null });
-          await Promise.all([loadPage(0), refreshBalance(summary.batchId)]);
-        } catch (error) {
-          reportError(error);
-        } finally {
-          set({ busy: null });
-        }
+        await busyWith('reading', () =>
+          reported(async () => {
+            const contentBase64 = toBase64(new Uint8Array(file.bytes));
+            set({ busy: 'checking' });
+            await show(await callApi(api, 'importPayoutFile', { fileName: file.name, contentBase64 }), null);
+          }),
+        );
       },
       async setFilter(filter) {
         loading.clear();
@@ -202,37 +182,13 @@ export function createPayoutsStore(api: MomoApi, reportError: (error: unknown) =
         await Promise.all(pages);
       },
       async approve(input) {
-        const batchId = get().summary?.batchId;
-        if (!batchId) return false;
-        set({ busy: 'approving' });
-        try {
-          set({ summary: await callApi(api, 'approveBatch', { batchId, ...input }) });
-          return true;
-        } catch (error) {
-          reportError(error);
-          return false;
-        } finally {
-          set({ busy: null });
-        }
+        if (!get().summary) return false;
+        const approved = await busyWith('approving', () => withBatch((batchId) => callApi(api, 'approveBatch', { batchId, ...input })));
+        if (approved) set({ summary: approved });
+        return approved !== null;
       },
-      async exportInvalid() {
-        const batchId = get().summary?.batchId;
-        if (!batchId) return null;
-        try {
-          return await callApi(api, 'exportInvalidRows', { batchId });
-        } catch (error) {
-          reportError(error);
-          return null;
-        }
-      },
-      async template() {
-        try {
-          return await callApi(api, 'getPayoutTemplate', {});
-        } catch (error) {
-          reportError(error);
-          return null;
-        }
-      },
+      exportInvalid: () => withBatch((batchId) => callApi(api, 'exportInvalidRows', { batchId })),
+      template: () => reported(() => callApi(api, 'getPayoutTemplate', {})),
     };
   });
 }
