@@ -190,7 +190,6 @@ export class BatchRunner {
 
   private async drive(batchId: string, settings: RunnerSettings): Promise<RunSummary> {
     const { journal, batches } = this.deps;
-    const rows = new Map(batches.rows(batchId, 'valid').map((r) => [r.index, r]));
     const throttle = pThrottle({ limit: Math.max(1, Math.ceil(settings.ratePerSecond / 10)), interval: (Math.max(1, Math.ceil(settings.ratePerSecond / 10)) * 1000) / settings.ratePerSecond });
     const send = throttle((attempt: AttemptRecord) => this.send(attempt, settings));
     // Ids are committed a group at a time, ahead of the workers; each worker takes the next stored one.
@@ -198,7 +197,7 @@ export class BatchRunner {
     const refill = () => {
       const next = journal.unsentRows(batchId, settings.concurrency * 4);
       if (next.length === 0) return;
-      const group = next.map((rowIndex) => ({ rowIndex, referenceId: randomUUID(), attempt: 1, operation: settings.operation, body: bodyOf(rows.get(rowIndex)) }));
+      const group = batches.rowsAt(batchId, next).map((row) => ({ rowIndex: row.index, referenceId: randomUUID(), attempt: 1, operation: settings.operation, body: bodyOf(row) }));
       journal.reserve(batchId, group, this.at());
       const ids = new Set<string>(group.map((g) => g.referenceId));
       queue.push(...journal.attempts(batchId, ['reserved']).filter((a) => ids.has(a.referenceId)));
@@ -393,8 +392,8 @@ export class BatchRunner {
 }
 
 /** The transfer body for a row, exactly as approved. */
-function bodyOf(row: StoredRow | undefined): Record<string, unknown> {
-  if (!row || row.amountMinor === null || row.partyId === null || row.partyType === null || row.externalId === null) throw new Error('only valid rows are sent');
+function bodyOf(row: StoredRow): Record<string, unknown> {
+  if (row.amountMinor === null || row.partyId === null || row.partyType === null || row.externalId === null) throw new Error('only valid rows are sent');
   return {
     amount: formatAmount(row.amountMinor, row.currency),
     currency: row.currency,

@@ -135,27 +135,17 @@ export class BatchRepository {
       .statement(`SELECT * FROM batch_rows WHERE batch_id = ? AND ${FILTERS[filter]} ORDER BY row_index LIMIT ? OFFSET ?`)
       .safeIntegers(true)
       .all(id, limit, offset) as Record<string, string | bigint | null>[];
-    return rows.map((r) => ({
-      index: Number(r.row_index),
-      line: Number(r.line),
-      partyType: r.party_type as StoredRow['partyType'],
-      partyId: r.party_id as string | null,
-      partyInput: String(r.party_input),
-      amountInput: String(r.amount_input),
-      amountMinor: r.amount_minor as bigint | null,
-      currency: String(r.currency),
-      externalId: r.external_id as string | null,
-      payerMessage: String(r.payer_message),
-      payeeNote: String(r.payee_note),
-      name: String(r.name),
-      extra: JSON.parse(String(r.extra)) as Record<string, string>,
-      raw: JSON.parse(String(r.raw)) as string[],
-      errors: JSON.parse(String(r.errors)) as RowIssue[],
-      warnings: JSON.parse(String(r.warnings)) as RowIssue[],
-      excluded: r.excluded === 1n,
-      holder: r.holder as HolderState | null,
-      originRow: r.origin_row === null ? null : Number(r.origin_row),
-    }));
+    return rows.map(toStoredRow);
+  }
+
+  /** The rows at these indexes, so a runner holds only the group it is sending, never the whole batch. */
+  rowsAt(id: string, indexes: number[]): StoredRow[] {
+    if (indexes.length === 0) return [];
+    const rows = this
+      .statement(`SELECT * FROM batch_rows WHERE batch_id = ? AND row_index IN (SELECT value FROM json_each(?)) ORDER BY row_index`)
+      .safeIntegers(true)
+      .all(id, JSON.stringify(indexes)) as Record<string, string | bigint | null>[];
+    return rows.map(toStoredRow);
   }
 
   count(id: string, filter: RowFilter = 'all'): number {
@@ -226,4 +216,28 @@ export class BatchRepository {
   private event(id: string, at: string, kind: string, details: unknown): void {
     this.statement('INSERT INTO batch_events (batch_id, at, kind, details) VALUES (?, ?, ?, ?)').run(id, at, kind, JSON.stringify(details, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
   }
+}
+
+function toStoredRow(r: Record<string, string | bigint | null>): StoredRow {
+  return {
+    index: Number(r.row_index),
+    line: Number(r.line),
+    partyType: r.party_type as StoredRow['partyType'],
+    partyId: r.party_id as string | null,
+    partyInput: String(r.party_input),
+    amountInput: String(r.amount_input),
+    amountMinor: r.amount_minor as bigint | null,
+    currency: String(r.currency),
+    externalId: r.external_id as string | null,
+    payerMessage: String(r.payer_message),
+    payeeNote: String(r.payee_note),
+    name: String(r.name),
+    extra: JSON.parse(String(r.extra)) as Record<string, string>,
+    raw: JSON.parse(String(r.raw)) as string[],
+    errors: JSON.parse(String(r.errors)) as RowIssue[],
+    warnings: JSON.parse(String(r.warnings)) as RowIssue[],
+    excluded: r.excluded === 1n,
+    holder: r.holder as HolderState | null,
+    originRow: r.origin_row === null ? null : Number(r.origin_row),
+  };
 }

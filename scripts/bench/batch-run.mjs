@@ -2,16 +2,17 @@
 // the emulator in its own process (completion after 1 s): 10,000 rows, then the
 // same with 50 ms added to every disbursement call. Prints rows per second
 // accepted and to all-final, store writes and status GETs per row, and the
-// runner's peak memory. Targets: >= 500 rows/s accepted without added latency,
+// runner's peak memory. The runner is started as its bin, so its shebang's
+// node flags apply. Targets: >= 500 rows/s accepted without added latency,
 // <= 3 status GETs per row (<= 1.5 with the callback receiver), <= 300 MB. BENCH_NODE_FLAGS passes
-// flags to the runner's node (e.g. "--max-old-space-size=160" to see how much
+// more flags to the runner's node (e.g. "--max-old-space-size=160" to see how much
 // of its peak is garbage not yet collected); BENCH_CPU_PROF a profile folder.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const ROWS = Number(process.env.BENCH_RUN_ROWS ?? 10_000);
@@ -42,7 +43,9 @@ async function measure(label, latencyMs, extraFlags = []) {
     await writeFile(file, `${lines.join('\n')}\n`);
 
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), 'out/cli/cli.js', 'payouts', 'run', file, '--profile', 'Emulator', '--yes', '--json', ...FLAGS, ...extraFlags], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const nodeOptions = [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), ...(process.env.BENCH_NODE_FLAGS ? [process.env.BENCH_NODE_FLAGS] : [])].join(' ');
+    const binEnv = { ...env, PATH: `${dirname(process.execPath)}:${env.PATH}`, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) };
+    const child = spawn('out/cli/cli.js', ['payouts', 'run', file, '--profile', 'Emulator', '--yes', '--json', ...FLAGS, ...extraFlags], { env: binEnv, stdio: ['ignore', 'pipe', 'inherit'] });
     let peakKb = 0;
     const sampler = setInterval(async () => {
       try {
