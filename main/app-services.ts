@@ -15,7 +15,8 @@ import { BatchRepository } from './store/batch-repository';
 import { DATABASE_FILE, openDatabase, type Db } from './store/database';
 import { RunJournal } from './store/run-journal';
 import { isLoopbackHost } from './momo/momo-connection';
-import { startCallbackReceiver, type CallbackReceiver } from './tracking/callback-receiver';
+import { SettingsRepository } from './store/settings-repository';
+import { CallbackService } from './tracking/callback-service';
 import { openSecretStore, type KeychainStatus } from './vault/open-secret-store';
 import type { SecretStore } from './vault/secret-store';
 import { SecretVault } from './vault/secret-vault';
@@ -33,8 +34,8 @@ export interface AppServices {
   /** What main pushes to the renderer; each front door delivers it. */
   events: EventBus;
   runs: RunService;
-  /** The callback receiver, when one runs. */
-  callbacks: CallbackReceiver | null;
+  /** The callback receiver: its setting, and the listener when one runs. */
+  callbacks: CallbackService;
   close(): Promise<void>;
 }
 
@@ -47,8 +48,11 @@ export interface AppServicesOptions {
   env?: NodeJS.ProcessEnv;
   localSandbox?: SandboxOptionsInput;
   clientOptions?: ProfileClientsOptions['clientOptions'];
-  /** Receive MoMo's callbacks on this loopback port (0 = any); none when absent. */
-  callbackPort?: number;
+  /**
+   * MoMo's callbacks: on this loopback port (0 = any) for this process only,
+   * or 'saved' for the port kept in Settings (the app); none when absent.
+   */
+  callbackPort?: number | 'saved';
 }
 
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
@@ -62,24 +66,16 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const localSandbox = createLocalSandboxService(options.localSandbox);
   const db = openDatabase(path.join(options.dataDir, DATABASE_FILE));
   const journal = new RunJournal(db);
-  const receiver =
-    options.callbackPort === undefined
-      ? null
-      : await startCallbackReceiver({
-          host: '127.0.0.1',
-          port: options.callbackPort,
-          logger,
-          identify: (hint) => journal.identify(hint),
-          onHint: (referenceId) => journal.hint(referenceId, new Date().toISOString()),
-        });
+  const callbacks = new CallbackService({ logger, journal, settings: new SettingsRepository(db), port: options.callbackPort ?? 'off' });
+  await callbacks.start();
   const clients = new ProfileClients({
     // MoMo on this machine (the emulator) reaches the receiver directly; anywhere else it goes through the profile's callback host.
-    ...(receiver
-      ? {
-          callbackUrl: (profile: { callbackHost?: string | undefined }, baseUrl: string) =>
-            isLoopbackHost(new URL(baseUrl).hostname) ? `${receiver.url}/momo/callback` : profile.callbackHost ? `https://${profile.callbackHost}/momo/callback` : undefined,
-        }
-      : {}),
+    // Read at each client's making, so a receiver turned on or off in Settings gives the next client its address.
+    callbackUrl: (profile: { callbackHost?: string | undefined }, baseUrl: string) => {
+      const receiver = callbacks.receiver;
+      if (!receiver) return undefined;
+      return isLoopbackHost(new URL(baseUrl).hostname) ? `${receiver.url}/momo/callback` : profile.callbackHost ? `https://${profile.callbackHost}/momo/callback` : undefined;
+    },
     vault,
     localSandbox,
     logger,
@@ -114,10 +110,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     payouts,
     events,
     runs: null as unknown as RunService,
-    callbacks: receiver,
+    callbacks,
     async close() {
       await services.runs.stopAll();
-      await receiver?.close();
+      await callbacks.close();
       clients.close();
       await localSandbox.stop();
       db.close();

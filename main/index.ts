@@ -76,9 +76,9 @@ if (!app.requestSingleInstanceLock()) {
       }
     });
 
-    // MOMO_CALLBACK_PORT starts the callback receiver on that loopback port (MoMo reaches it through a tunnel).
-    const callbackPort = process.env.MOMO_CALLBACK_PORT ? Number(process.env.MOMO_CALLBACK_PORT) : undefined;
-    services = await createAppServices({ dataDir, logger, ...(callbackPort !== undefined && Number.isInteger(callbackPort) ? { callbackPort } : {}) });
+    // The callback receiver listens on the port saved in Settings; MOMO_CALLBACK_PORT fixes one for this start (MoMo reaches it through a tunnel).
+    const envPort = process.env.MOMO_CALLBACK_PORT ? Number(process.env.MOMO_CALLBACK_PORT) : undefined;
+    services = await createAppServices({ dataDir, logger, callbackPort: envPort !== undefined && Number.isInteger(envPort) ? envPort : 'saved' });
     const router = createRouter(
       channels,
       createHandlers({

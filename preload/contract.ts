@@ -192,6 +192,14 @@ export const accountCheckProgressSchema = z.object({
 });
 
 
+export const callbackReceiverSchema = z.object({
+  running: z.boolean(),
+  callbackUrl: z.string().nullable(),
+  port: z.number().int().nullable(),
+  source: z.enum(['setting', 'process', 'off']),
+  problem: z.string().nullable(),
+});
+
 /** One entry per function exposed on `window.momo`. */
 export const channels = {
   getAppInfo: { args: noArgs, result: appInfoSchema },
@@ -211,6 +219,9 @@ export const channels = {
   getKeychainStatus: { args: noArgs, result: keychainStatusSchema },
   provisionProfile: { args: z.object({ profileId: z.string().min(1), callbackHost: hostName }).strict(), result: provisionResultSchema },
   testConnection: { args: z.object({ profileId: z.string().min(1) }).strict(), result: connectionTestSchema },
+  getCallbackReceiver: { args: noArgs, result: callbackReceiverSchema },
+  /** Listens for MoMo's callbacks on this loopback port from now on (null: off); saved only once it listens. */
+  setCallbackReceiver: { args: z.object({ port: z.number().int().min(1024, 'a port from 1024 to 65535').max(65535, 'a port from 1024 to 65535').nullable() }).strict(), result: callbackReceiverSchema },
   /** A payout file for the active profile, as base64 (files up to 20 MB). */
   importPayoutFile: {
     args: z

@@ -16,13 +16,13 @@ import type { Handlers } from './router';
 export interface HandlerDeps {
   frontDoor: 'electron' | 'test-bridge';
   runtime: { node: string; electron: string | null; chrome: string | null };
-  services: Pick<AppServices, 'dataDir' | 'profiles' | 'vault' | 'keychain' | 'localSandbox' | 'clients' | 'payouts' | 'events' | 'runs' | 'db'>;
+  services: Pick<AppServices, 'dataDir' | 'profiles' | 'vault' | 'keychain' | 'localSandbox' | 'clients' | 'payouts' | 'events' | 'runs' | 'db' | 'callbacks'>;
   /** Opens an already allow-listed https URL in the user's browser. */
   openUrl(url: string): Promise<void>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { profiles, vault, keychain, localSandbox, clients, payouts, events, runs } = deps.services;
+  const { profiles, vault, keychain, localSandbox, clients, payouts, events, runs, callbacks } = deps.services;
   const journal = new RunJournal(deps.services.db);
   const summary = (profile: ReturnType<typeof profiles.get>) => ({
     id: profile.id,
@@ -97,6 +97,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     getKeychainStatus: () => keychain,
     provisionProfile: ({ profileId, callbackHost }) => provisionProfile(deps.services, profileId, callbackHost),
     testConnection: ({ profileId }) => testConnection(deps.services, profileId),
+    getCallbackReceiver: () => callbacks.status(),
+    setCallbackReceiver: ({ port }) => callbacks.configure(port),
     importPayoutFile: ({ fileName, contentBase64, generateExternalIds, messageCharacters }) =>
       payouts.import(fileName, new Uint8Array(Buffer.from(contentBase64, 'base64')), profiles.active().id, { generateExternalIds, messageCharacters }),
     getBatchSummary: ({ batchId }) => payouts.summary(batchId),

@@ -117,4 +117,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE batch_rows ADD COLUMN origin_row INTEGER;
     `,
   },
+  {
+    version: 4,
+    name: 'console settings kept in the store (the callback receiver port)',
+    sql: `
+      CREATE TABLE app_settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

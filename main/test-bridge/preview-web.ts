@@ -10,7 +10,7 @@ import { startTestBridge } from './bridge-server';
 async function main(): Promise<void> {
   const logger = createLogger();
   const outDir = path.join(__dirname, '..');
-  const services = await createAppServices({ dataDir: resolveDataDir(), logger });
+  const services = await createAppServices({ dataDir: resolveDataDir(), logger, callbackPort: 'saved' });
   await services.localSandbox.start();
   const bridge = await startTestBridge({
     rendererDir: path.join(outDir, 'renderer'),

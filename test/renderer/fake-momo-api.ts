@@ -35,6 +35,11 @@ export const defaultAnswers: Answers = {
   getKeychainStatus: { ok: true, value: { backend: 'os-keychain', label: 'the system keychain (Secret Service)', persistent: true, problem: null, advice: null } },
   provisionProfile: (args) => ({ ok: true, value: { profileId: args.profileId, providerCallbackHost: args.callbackHost, targetEnvironment: 'sandbox', reused: false } }),
   testConnection: (args) => ({ ok: true, value: { profileId: args.profileId, results: [] } }),
+  getCallbackReceiver: { ok: true, value: { running: false, callbackUrl: null, port: null, source: 'setting', problem: null } },
+  setCallbackReceiver: (args) => ({
+    ok: true,
+    value: { running: args.port !== null, callbackUrl: args.port === null ? null : `http://127.0.0.1:${args.port}/momo/callback`, port: args.port, source: 'setting', problem: null },
+  }),
   importPayoutFile: (args) => ({ ok: true, value: fakeBatch(args.fileName) }),
   getBatchSummary: (args) => ({ ok: true, value: args.batchId === 'batch-2' ? { ...fakeBatch('december.csv (retry)'), batchId: 'batch-2' } : fakeBatch('december.csv') }),
   getBatchRows: (args) => ({ ok: true, value: fakeRows(args.filter, args.offset, args.limit) }),

@@ -15,7 +15,7 @@ export interface TestServices extends AppServices {
 }
 
 export async function startTestServices(
-  options: { dataDir?: string; localSandbox?: SandboxOptionsInput; env?: NodeJS.ProcessEnv; clientOptions?: AppServicesOptions['clientOptions']; callbackPort?: number } = {},
+  options: { dataDir?: string; localSandbox?: SandboxOptionsInput; env?: NodeJS.ProcessEnv; clientOptions?: AppServicesOptions['clientOptions']; callbackPort?: number | 'saved' } = {},
 ): Promise<TestServices> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'momo-services-')));
   const logLines: string[] = [];

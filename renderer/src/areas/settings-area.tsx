@@ -1,6 +1,7 @@
 import { callApi } from '../api/momo-client';
 import { AreaPage } from '../components/area-page';
 import { useSession, useStores } from '../stores/app-stores';
+import { CallbackReceiverCard } from './settings/callback-receiver-card';
 
 const DEVELOPER_PORTAL = 'https://momodeveloper.mtn.com/';
 
@@ -11,7 +12,7 @@ export function SettingsArea() {
     callApi(api, 'openExternal', { url: DEVELOPER_PORTAL }).catch((error: unknown) => errors.getState().report(error));
   };
   return (
-    <AreaPage title="Settings" summary="About this console and where it keeps its data.">
+    <AreaPage title="Settings" summary="About this console, where it keeps its data, and how it hears from MoMo.">
       <article className="card" aria-label="About MoMo Console">
         <h2>About</h2>
         {appInfo ? (
@@ -35,6 +36,7 @@ export function SettingsArea() {
           <p className="muted">Loading…</p>
         )}
       </article>
+      <CallbackReceiverCard />
       <article className="card">
         <h2>MTN MoMo developer portal</h2>
         <p>Sign up for API products and find your subscription keys. Opens in your browser.</p>

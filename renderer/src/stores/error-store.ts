@@ -29,6 +29,7 @@ const TITLES: Record<string, string> = {
   MISSING_SECRET: 'A secret is missing',
   PROVISIONING_FAILED: 'Provisioning failed',
   LOCAL_SANDBOX_DOWN: 'The local sandbox is not running',
+  PORT_UNAVAILABLE: 'That port cannot be used',
 };
 
 export function titleForCode(code: string): string {

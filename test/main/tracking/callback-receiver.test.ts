@@ -27,7 +27,7 @@ describe('callback receiver', () => {
     const summary = await runner.start(batchId, { ...DEFAULT_RUNNER_SETTINGS, firstCheckMs: 60_000, ratePerSecond: 1000 });
     expect(summary).toMatchObject({ state: 'finished', counts: { SUCCESSFUL: 3 } });
     expect(Date.now() - started).toBeLessThan(30_000);
-    expect(services.callbacks?.received()).toBe(3);
+    expect(services.callbacks.receiver?.received()).toBe(3);
     const url = services.localSandbox.running()?.url ?? '';
     const stats = ((await (await fetch(`${url}/_sandbox/stats`)).json()) as { requests: Record<string, number> }).requests;
     expect(stats['GET /disbursement/v1_0/transfer/{referenceId}']).toBe(3);
@@ -39,12 +39,12 @@ describe('callback receiver', () => {
 
   it('unknown and malformed callbacks are dropped', async () => {
     await start(['256772000601,1,d1']);
-    const base = `${services.callbacks?.url}/momo/callback`;
+    const base = `${services.callbacks.receiver?.url}/momo/callback`;
     const unknown = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ externalId: 'nobody', status: 'SUCCESSFUL' }) });
     expect(await unknown.json()).toEqual({ dropped: true });
     const malformed = await fetch(base, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: 'not json' });
     expect(malformed.status).toBe(400);
-    expect(services.callbacks?.received()).toBe(1);
+    expect(services.callbacks.receiver?.received()).toBe(1);
     expect(services.logLines.some((l) => l.includes('a callback for a payment this console does not know was dropped'))).toBe(true);
   });
 });
