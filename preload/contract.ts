@@ -200,6 +200,93 @@ export const callbackReceiverSchema = z.object({
   problem: z.string().nullable(),
 });
 
+
+// ── Support and treasury ────────────────────────────────────────────────────
+
+/** Operations an agent can start one at a time (refunds start from the transaction they refund). */
+export const singleOperationSchema = z.enum([
+  'collection.requesttopay',
+  'collection.requesttowithdraw.v1',
+  'collection.requesttowithdraw.v2',
+  'collection.payment',
+  'collection.invoice',
+  'collection.preapproval',
+  'disbursement.transfer',
+  'disbursement.deposit.v1',
+  'disbursement.deposit.v2',
+  'remittance.transfer',
+  'remittance.cashtransfer',
+]);
+export type SingleOperation = z.output<typeof singleOperationSchema>;
+export const displayStatusSchema = z.enum(['PENDING', 'SUCCESSFUL', 'FAILED', 'UNKNOWN']);
+const partyTypeSchema = z.enum(['MSISDN', 'EMAIL', 'PARTY_CODE']);
+
+export const transactionSchema = z.object({
+  referenceId: z.string(),
+  profileId: z.string(),
+  /** The operation, as in singleOperationSchema, or disbursement.refund.v1/v2. */
+  kind: z.string(),
+  product: productSchema,
+  /** console: started here one at a time; batch: a payout row; lookup: found at MoMo by its reference id. */
+  origin: z.enum(['console', 'batch', 'lookup']),
+  batchId: z.string().nullable(),
+  externalId: z.string().nullable(),
+  partyType: partyTypeSchema.nullable(),
+  partyId: z.string().nullable(),
+  amount: z.string().nullable(),
+  currency: z.string().nullable(),
+  status: displayStatusSchema,
+  /** MoMo's own word when it is more than the four above (CREATED, EXPIRED, APPROVED…). */
+  momoStatus: z.string().nullable(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TransactionView = z.output<typeof transactionSchema>;
+
+export const transactionDetailSchema = transactionSchema.extend({
+  financialTransactionId: z.string().nullable(),
+  /** The reason in words an agent can read to a customer. */
+  reasonText: z.string().nullable(),
+  /** The request as sent (it never carries a secret). */
+  request: z.unknown(),
+  timeline: z.array(z.object({ at: z.string(), kind: z.string(), text: z.string(), details: z.unknown() })),
+  actions: z.object({ refresh: z.boolean(), checkParty: z.boolean(), deliveryNotification: z.boolean(), refund: z.boolean(), cancel: z.boolean() }),
+  related: z.array(z.object({ referenceId: z.string(), kind: z.string(), status: displayStatusSchema, relation: z.string() })),
+});
+export type TransactionDetail = z.output<typeof transactionDetailSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'a date such as 2026-12-01');
+export const transactionSearchSchema = z
+  .object({
+    /** A reference id, an external id, a phone number or an email: the console tells which. */
+    text: z.string().trim().max(256).optional(),
+    status: displayStatusSchema.optional(),
+    kind: z.string().max(64).optional(),
+    profileId: z.string().max(64).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    minAmount: decimalAmount.optional(),
+    maxAmount: decimalAmount.optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type TransactionSearch = z.input<typeof transactionSearchSchema>;
+
+export const balanceReadingSchema = z.object({
+  product: productSchema,
+  currency: z.string(),
+  available: z.string().nullable(),
+  at: z.string().nullable(),
+  threshold: z.string().nullable(),
+  /** At or under the warning threshold. */
+  low: z.boolean(),
+  /** Why there is no reading (no subscription key, MoMo refused…). */
+  problem: z.string().nullable(),
+});
+export const balancesSchema = z.object({ profileId: z.string(), currency: z.string(), readings: z.array(balanceReadingSchema) });
+
 /** One entry per function exposed on `window.momo`. */
 export const channels = {
   getAppInfo: { args: noArgs, result: appInfoSchema },
@@ -267,6 +354,63 @@ export const channels = {
   retryFailedRows: { args: z.object({ batchId: z.string().min(1), overrideRows: z.array(z.number().int().min(0)).max(100_000).default([]) }).strict(), result: batchSummarySchema },
   /** Optional: asks MoMo, paced, whether each payee is an active account holder; progress comes as accountCheckProgress. */
   checkAccountHolders: { args: z.object({ batchId: z.string().min(1) }).strict(), result: accountCheckProgressSchema },
+  searchTransactions: {
+    args: transactionSearchSchema,
+    result: z.object({ rows: z.array(transactionSchema), nextOffset: z.number().int().nullable(), interpretedAs: z.string() }),
+  },
+  /** A reference id the console does not know is looked up at MoMo (each product, or the one named) and kept when found. */
+  getTransaction: { args: z.object({ referenceId: z.string().trim().min(1).max(64), product: productSchema.optional() }).strict(), result: transactionDetailSchema },
+  refreshTransaction: { args: z.object({ referenceId: z.string().min(1) }).strict(), result: transactionDetailSchema },
+  /** Is the party an active account holder, and under what name (basic user info). */
+  checkTransactionParty: {
+    args: z.object({ referenceId: z.string().min(1) }).strict(),
+    result: z.object({ partyType: partyTypeSchema, partyId: z.string(), active: z.boolean().nullable(), name: z.string().nullable(), message: z.string() }),
+  },
+  sendDeliveryNotification: { args: z.object({ referenceId: z.string().min(1), message: z.string().trim().min(1, 'a message is required').max(160, 'at most 160 characters') }).strict(), result: transactionDetailSchema },
+  /** Refunds a successful collection through the disbursement API; the amount is typed again to approve it. */
+  refundTransaction: {
+    args: z
+      .object({
+        referenceId: z.string().min(1),
+        amount: decimalAmount,
+        typedAmount: z.string().max(64),
+        confirmName: z.string().max(120).optional(),
+        version: z.enum(['v1', 'v2']).default('v1'),
+        payerMessage: z.string().max(160).default(''),
+        payeeNote: z.string().max(160).default(''),
+      })
+      .strict(),
+    result: transactionDetailSchema,
+  },
+  /** One payment or collection, checked as a CSV row is; it lands on its transaction page and is tracked. */
+  createTransaction: {
+    args: z
+      .object({
+        kind: singleOperationSchema,
+        party: z.string().trim().min(1, 'the phone number, email or party code is required').max(256),
+        partyType: partyTypeSchema.default('MSISDN'),
+        amount: decimalAmount.optional(),
+        externalId: z.string().trim().max(256).optional(),
+        payerMessage: z.string().max(160).default(''),
+        payeeNote: z.string().max(160).default(''),
+        /** Invoices: who is paid; pre-approvals and invoices: how long it stays open. */
+        payee: z.object({ partyType: partyTypeSchema, party: z.string().trim().min(1).max(256) }).strict().optional(),
+        validitySeconds: z.number().int().min(1).max(99_999_999).optional(),
+        confirmName: z.string().max(120).optional(),
+      })
+      .strict(),
+    result: transactionDetailSchema,
+  },
+  /** Cancels a pending invoice, or a pre-approval. */
+  cancelTransaction: { args: z.object({ referenceId: z.string().min(1) }).strict(), result: transactionDetailSchema },
+  /** The active profile's balances: the last stored readings, or fresh ones with refresh. */
+  getBalances: { args: z.object({ refresh: z.boolean().default(false) }).strict(), result: balancesSchema },
+  getBalanceHistory: {
+    args: z.object({ product: productSchema, days: z.number().int().min(1).max(366).default(30) }).strict(),
+    result: z.object({ product: productSchema, currency: z.string(), points: z.array(z.object({ at: z.string(), available: z.string() })) }),
+  },
+  /** Warn when a product's balance is at or under this amount (null: no warning). */
+  setBalanceThreshold: { args: z.object({ product: productSchema, amount: decimalAmount.nullable() }).strict(), result: balancesSchema },
 } as const;
 
 
@@ -281,6 +425,8 @@ export const events = {
   batchProgress: batchProgressSchema,
   transactionStatus: transactionStatusSchema,
   accountCheckProgress: accountCheckProgressSchema,
+  /** New readings of the active profile's balances (the timer's, or anyone's refresh). */
+  balances: balancesSchema,
 } as const;
 
 export type Channels = typeof channels;

@@ -57,7 +57,77 @@ export const defaultAnswers: Answers = {
   listBatches: { ok: true, value: [{ batchId: 'batch-0', fileName: 'november.csv', importedAt: '2026-11-01T09:00:00.000Z', state: 'finished' }] },
   getBatchReport: (args) => ({ ok: true, value: { fileName: args.failedOnly ? 'december-failed.csv' : 'december-results.csv', content: 'x' } }),
   retryFailedRows: () => ({ ok: true, value: { ...fakeBatch('december.csv (retry)'), batchId: 'batch-2', rows: 3, valid: 3, invalid: 0 } }),
+  searchTransactions: (args) => ({
+    ok: true,
+    value: { rows: FAKE_TRANSACTIONS.filter((t) => !args.status || t.status === args.status), nextOffset: null, interpretedAs: args.text ? `phone number +${args.text.replace(/\D/g, '')}` : 'all transactions' },
+  }),
+  getTransaction: (args) => ({ ok: true, value: fakeDetail(args.referenceId) }),
+  refreshTransaction: (args) => ({ ok: true, value: fakeDetail(args.referenceId) }),
+  checkTransactionParty: { ok: true, value: { partyType: 'MSISDN', partyId: '256772000001', active: true, name: 'Sand Box', message: 'An active MoMo account holder: Sand Box.' } },
+  sendDeliveryNotification: (args) => ({ ok: true, value: fakeDetail(args.referenceId) }),
+  refundTransaction: () => ({ ok: true, value: { ...fakeDetail(FAKE_REFUND_ID), kind: 'disbursement.refund.v1', product: 'disbursement', status: 'PENDING', reason: null, reasonText: null } }),
+  createTransaction: (args) => ({ ok: true, value: { ...fakeDetail(FAKE_NEW_ID), kind: args.kind, status: 'PENDING', reason: null, reasonText: null } }),
+  cancelTransaction: (args) => ({ ok: true, value: fakeDetail(args.referenceId) }),
+  getBalances: (args) => ({ ok: true, value: fakeBalances(args.refresh ? '2026-12-01T12:05:00.000Z' : '2026-12-01T12:00:00.000Z') }),
+  getBalanceHistory: (args) => ({
+    ok: true,
+    value: {
+      product: args.product,
+      currency: 'EUR',
+      points: Array.from({ length: 12 }, (_, i) => ({ at: new Date(Date.UTC(2026, 10, 20 + i, 9)).toISOString(), available: String(100_000 - i * 5_000) })),
+    },
+  }),
+  setBalanceThreshold: { ok: true, value: { profileId: 'local-sandbox', currency: 'EUR', readings: [] } },
 };
+
+export const FAKE_REFUND_ID = '6a3e9c1e-5b0f-4a37-9b1a-0d7a0d2f4c11';
+export const FAKE_NEW_ID = '2c7e1f0a-1d5b-4f4e-8a3c-9e6b5d4c3b21';
+export const FAKE_TRANSACTIONS = [
+  { referenceId: '5f3c2b1a-0e9d-4c8b-a7f6-e5d4c3b2a190', kind: 'collection.requesttopay', product: 'collection' as const, status: 'SUCCESSFUL' as const, reason: null, amount: '25.00' },
+  { referenceId: '7b6a5f4e-3d2c-4b1a-9f8e-7d6c5b4a3f21', kind: 'disbursement.transfer', product: 'disbursement' as const, status: 'FAILED' as const, reason: 'PAYEE_NOT_FOUND', amount: '40.00' },
+  { referenceId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b63', kind: 'disbursement.transfer', product: 'disbursement' as const, status: 'PENDING' as const, reason: null, amount: '12.50' },
+].map((t, i) => ({
+  ...t,
+  profileId: 'local-sandbox',
+  origin: i === 2 ? ('batch' as const) : ('console' as const),
+  batchId: i === 2 ? 'batch-1' : null,
+  externalId: `ext-${i + 1}`,
+  partyType: 'MSISDN' as const,
+  partyId: '256772000001',
+  currency: 'EUR',
+  momoStatus: null,
+  createdAt: `2026-12-01T1${i}:00:00.000Z`,
+  updatedAt: `2026-12-01T1${i}:00:05.000Z`,
+}));
+
+function fakeDetail(referenceId: string) {
+  const base = FAKE_TRANSACTIONS.find((t) => t.referenceId === referenceId) ?? { ...FAKE_TRANSACTIONS[0]!, referenceId };
+  return {
+    ...base,
+    financialTransactionId: base.status === 'SUCCESSFUL' ? '1234567890' : null,
+    reasonText: base.reason === 'PAYEE_NOT_FOUND' ? 'The number receiving the money has no MoMo account.' : null,
+    request: { amount: base.amount, currency: 'EUR', externalId: base.externalId, payer: { partyIdType: 'MSISDN', partyId: base.partyId } },
+    timeline: [
+      { at: base.createdAt, kind: 'reserved', text: 'Reference id stored before sending', details: {} },
+      { at: base.createdAt, kind: 'accepted', text: 'MoMo accepted the request (202)', details: {} },
+      { at: base.updatedAt, kind: 'status-final', text: `MoMo says ${base.status}`, details: { status: base.status } },
+    ],
+    actions: { refresh: true, checkParty: true, deliveryNotification: base.kind === 'collection.requesttopay' && base.status === 'SUCCESSFUL', refund: base.kind === 'collection.requesttopay' && base.status === 'SUCCESSFUL', cancel: false },
+    related: [],
+  };
+}
+
+function fakeBalances(at: string) {
+  return {
+    profileId: 'local-sandbox',
+    currency: 'EUR',
+    readings: [
+      { product: 'collection' as const, currency: 'EUR', available: '150000.00', at, threshold: null, low: false, problem: null },
+      { product: 'disbursement' as const, currency: 'EUR', available: '900.00', at, threshold: '1000.00', low: true, problem: null },
+      { product: 'remittance' as const, currency: 'EUR', available: null, at: null, threshold: null, low: false, problem: 'No subscription key for remittance.' },
+    ],
+  };
+}
 
 function fakeRun(batchId: string, state: string) {
   return { batchId, total: 99_900, state, pauseReason: null, counts: { QUEUED: 99_900, SENDING: 0, PENDING: 0, SUCCESSFUL: 0, FAILED: 0, UNKNOWN: 0 }, amounts: { QUEUED: '4999000.00', SUCCESSFUL: '0' } };
@@ -124,6 +194,7 @@ export function createFakeMomoApi(overrides: Partial<Answers> = {}) {
     };
   const progressListeners = new Set<(payload: EventPayload<'accountCheckProgress'>) => void>();
   const batchListeners = new Set<(payload: EventPayload<'batchProgress'>) => void>();
+  const balanceListeners = new Set<(payload: EventPayload<'balances'>) => void>();
   const api = {
     ...(Object.fromEntries(channelNames.map((name) => [name, answer(name)])) as { [C in ChannelName]: (args: ChannelArgs<C>) => Promise<IpcResult<ChannelResult<C>>> }),
     onBatchProgress: (listener: (payload: EventPayload<'batchProgress'>) => void) => {
@@ -131,6 +202,10 @@ export function createFakeMomoApi(overrides: Partial<Answers> = {}) {
       return () => batchListeners.delete(listener);
     },
     onTransactionStatus: () => () => {},
+    onBalances: (listener: (payload: EventPayload<'balances'>) => void) => {
+      balanceListeners.add(listener);
+      return () => balanceListeners.delete(listener);
+    },
     onAccountCheckProgress: (listener: (payload: EventPayload<'accountCheckProgress'>) => void) => {
       progressListeners.add(listener);
       return () => progressListeners.delete(listener);
@@ -140,5 +215,7 @@ export function createFakeMomoApi(overrides: Partial<Answers> = {}) {
   const pushProgress = (payload: EventPayload<'accountCheckProgress'>) => progressListeners.forEach((listener) => listener(payload));
   /** Pushes a batch run's progress, as main would. */
   const pushRun = (payload: EventPayload<'batchProgress'>) => batchListeners.forEach((listener) => listener(payload));
-  return { api, calls, pushProgress, pushRun };
+  /** Pushes new balance readings, as main's timer would. */
+  const pushBalances = (payload: EventPayload<'balances'>) => balanceListeners.forEach((listener) => listener(payload));
+  return { api, calls, pushProgress, pushRun, pushBalances };
 }
