@@ -16,10 +16,18 @@ import { DATABASE_FILE, openDatabase, type Db } from './store/database';
 import { RunJournal } from './store/run-journal';
 import { isLoopbackHost } from './momo/momo-connection';
 import { SettingsRepository } from './store/settings-repository';
+import { BalanceRepository } from './store/balance-repository';
+import { TransactionRepository } from './store/transaction-repository';
+import { TransactionService } from './transactions/transaction-service';
+import { toView } from './transactions/transaction-views';
+import { BalanceService } from './treasury/balance-service';
 import { CallbackService } from './tracking/callback-service';
 import { openSecretStore, type KeychainStatus } from './vault/open-secret-store';
 import type { SecretStore } from './vault/secret-store';
 import { SecretVault } from './vault/secret-vault';
+
+/** How often the front doors read the active profile's balances on their own. */
+export const BALANCE_INTERVAL_MS = 5 * 60_000;
 
 export interface AppServices {
   dataDir: string;
@@ -34,6 +42,11 @@ export interface AppServices {
   /** What main pushes to the renderer; each front door delivers it. */
   events: EventBus;
   runs: RunService;
+  /** Support: transactions made one at a time or found at MoMo, and every payout row's. */
+  transactions: TransactionService;
+  transactionStore: TransactionRepository;
+  /** Treasury: balance readings and thresholds. */
+  balances: BalanceService;
   /** The callback receiver: its setting, and the listener when one runs. */
   callbacks: CallbackService;
   close(): Promise<void>;
@@ -66,7 +79,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const localSandbox = createLocalSandboxService(options.localSandbox);
   const db = openDatabase(path.join(options.dataDir, DATABASE_FILE));
   const journal = new RunJournal(db);
-  const callbacks = new CallbackService({ logger, journal, settings: new SettingsRepository(db), port: options.callbackPort ?? 'off' });
+  const settings = new SettingsRepository(db);
+  const transactionStore = new TransactionRepository(db);
+  const callbacks = new CallbackService({ logger, journal, settings, port: options.callbackPort ?? 'off' });
   await callbacks.start();
   const clients = new ProfileClients({
     // MoMo on this machine (the emulator) reaches the receiver directly; anywhere else it goes through the profile's callback host.
@@ -84,20 +99,35 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onExchange: (exchange) => {
       // A copy for the journal must never turn a payment's outcome into an error.
       try {
-        if (db.open) journal.recordExchange(exchange);
+        if (db.open) {
+          journal.recordExchange(exchange);
+          transactionStore.recordExchange(exchange);
+        }
       } catch (error) {
         logger.warn({ err: error, referenceId: exchange.referenceId }, 'could not keep a request/response copy in the journal');
       }
     },
   });
+  const events = new EventBus();
+  const balances = new BalanceService({ repo: new BalanceRepository(db), settings, profiles, clients, logger, onReadings: (readings) => events.emit('balances', readings) });
+  const transactions = new TransactionService({
+    repo: transactionStore,
+    profiles,
+    clients,
+    logger,
+    onStatus: (record) => {
+      const view = toView(record);
+      events.emit('transactionStatus', { referenceId: record.referenceId, status: view.status, at: record.updatedAt });
+    },
+  });
   const payouts = new PayoutBatches({
     batches: new BatchRepository(db),
     profile: (id) => profiles.get(id),
-    balance: async (profile) => (await clients.clientFor(profile)).disbursement.getBalance(),
+    // The same reading treasury sees: stored, so the preview's balance is on the chart too.
+    balance: (profile) => balances.read(profile, 'disbursement'),
     accountHolderActive: async (profile, type, id) => (await clients.clientFor(profile)).disbursement.isAccountHolderActive(type, id),
     now: () => new Date(),
   });
-  const events = new EventBus();
   const services: AppServices = {
     dataDir: options.dataDir,
     logger,
@@ -111,7 +141,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     events,
     runs: null as unknown as RunService,
     callbacks,
+    transactions,
+    transactionStore,
+    balances,
     async close() {
+      balances.stop();
+      await transactions.stop();
       await services.runs.stopAll();
       await callbacks.close();
       clients.close();

@@ -197,7 +197,7 @@ export class BatchRunner {
     const refill = () => {
       const next = journal.unsentRows(batchId, settings.concurrency * 4);
       if (next.length === 0) return;
-      const group = batches.rowsAt(batchId, next).map((row) => ({ rowIndex: row.index, referenceId: randomUUID(), attempt: 1, operation: settings.operation, body: bodyOf(row) }));
+      const group = batches.rowsAt(batchId, next).map((row) => ({ rowIndex: row.index, referenceId: randomUUID(), attempt: 1, operation: settings.operation, kind: OPERATIONS[settings.operation], body: bodyOf(row) }));
       journal.reserve(batchId, group, this.at());
       const ids = new Set<string>(group.map((g) => g.referenceId));
       queue.push(...journal.attempts(batchId, ['reserved']).filter((a) => ids.has(a.referenceId)));

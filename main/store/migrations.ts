@@ -128,4 +128,65 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'every transaction the console creates or finds, its events, and balance readings',
+    sql: `
+      CREATE TABLE transactions (
+        reference_id TEXT PRIMARY KEY,
+        profile_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        product TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        batch_id TEXT,
+        row_index INTEGER,
+        external_id TEXT,
+        party_type TEXT,
+        party_id TEXT,
+        amount_minor INTEGER,
+        currency TEXT,
+        state TEXT NOT NULL,
+        momo_status TEXT,
+        reason TEXT,
+        financial_transaction_id TEXT,
+        body TEXT NOT NULL,
+        related_reference_id TEXT,
+        checks INTEGER NOT NULL DEFAULT 0,
+        next_check_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX transactions_by_party ON transactions (party_id, created_at);
+      CREATE INDEX transactions_by_external_id ON transactions (external_id, created_at);
+      CREATE INDEX transactions_by_created ON transactions (created_at);
+      CREATE INDEX transactions_by_related ON transactions (related_reference_id);
+      CREATE INDEX transactions_to_check ON transactions (state, next_check_at) WHERE origin <> 'batch';
+      CREATE TABLE transaction_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        reference_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        details TEXT NOT NULL
+      );
+      CREATE INDEX transaction_events_by_reference ON transaction_events (reference_id, id);
+      CREATE INDEX row_events_by_reference ON row_events (reference_id);
+      CREATE TABLE balance_readings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        profile_id TEXT NOT NULL,
+        product TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        available_minor INTEGER NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX balance_readings_by_product ON balance_readings (profile_id, product, at);
+      -- Payout rows sent before this version join the same search.
+      INSERT INTO transactions (reference_id, profile_id, kind, product, origin, batch_id, row_index, external_id, party_type, party_id,
+        amount_minor, currency, state, reason, financial_transaction_id, body, created_at, updated_at)
+      SELECT a.reference_id, b.profile_id,
+        CASE a.operation WHEN 'transfer' THEN 'disbursement.transfer' WHEN 'deposit-v1' THEN 'disbursement.deposit.v1' ELSE 'disbursement.deposit.v2' END,
+        'disbursement', 'batch', a.batch_id, a.row_index, r.external_id, r.party_type, r.party_id, r.amount_minor, r.currency,
+        a.state, a.reason, a.financial_transaction_id, a.body, a.created_at, a.updated_at
+      FROM attempts a JOIN batch_rows r ON r.batch_id = a.batch_id AND r.row_index = a.row_index JOIN batches b ON b.id = a.batch_id;
+    `,
+  },
 ];

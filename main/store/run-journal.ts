@@ -110,13 +110,24 @@ export class RunJournal {
     ).map((r) => r.row_index);
   }
 
-  /** Stores reference ids for a group of rows in one committed transaction: nothing is sent before this returns. */
-  reserve(batchId: string, attempts: { rowIndex: number; referenceId: string; attempt: number; operation: string; body: Record<string, unknown> }[], at: string): void {
+  /**
+   * Stores reference ids for a group of rows in one committed transaction:
+   * nothing is sent before this returns. Each also becomes a transaction that
+   * support can search, under the kind of call it is (`disbursement.transfer`…).
+   */
+  reserve(batchId: string, attempts: { rowIndex: number; referenceId: string; attempt: number; operation: string; kind: string; body: Record<string, unknown> }[], at: string): void {
     const insert = this.statement('INSERT INTO attempts (reference_id, batch_id, row_index, attempt, operation, body, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const searchable = this.statement(
+      `INSERT INTO transactions (reference_id, profile_id, kind, product, origin, batch_id, row_index, external_id, party_type, party_id, amount_minor, currency, state, body, created_at, updated_at)
+       SELECT ?, b.profile_id, ?, 'disbursement', 'batch', r.batch_id, r.row_index, r.external_id, r.party_type, r.party_id, r.amount_minor, r.currency, 'reserved', ?, ?, ?
+       FROM batch_rows r JOIN batches b ON b.id = r.batch_id WHERE r.batch_id = ? AND r.row_index = ?`,
+    );
     // On disk before any of these requests leaves: a power cut must not forget an id that may have been sent.
     durably(this.db, () => {
       for (const a of attempts) {
-        insert.run(a.referenceId, batchId, a.rowIndex, a.attempt, a.operation, JSON.stringify(a.body), 'reserved', at, at);
+        const body = JSON.stringify(a.body);
+        insert.run(a.referenceId, batchId, a.rowIndex, a.attempt, a.operation, body, 'reserved', at, at);
+        searchable.run(a.referenceId, a.kind, body, at, at, batchId, a.rowIndex);
         this.event(batchId, a.rowIndex, a.referenceId, at, 'created', { attempt: a.attempt, operation: a.operation });
       }
     });
@@ -205,6 +216,12 @@ export class RunJournal {
           `UPDATE attempts SET state = ?, financial_transaction_id = COALESCE(?, financial_transaction_id), reason = COALESCE(?, reason),
            checks = COALESCE(?, checks), next_check_at = ?, updated_at = ? WHERE reference_id = ? AND state NOT IN ('SUCCESSFUL', 'FAILED')`,
         ).run(change.state, change.financialTransactionId ?? null, change.reason ?? null, change.checks ?? null, change.nextCheckAt ?? null, at, attempt.referenceId);
+        if (changed.changes > 0) {
+          this.statement(
+            `UPDATE transactions SET state = ?, financial_transaction_id = COALESCE(?, financial_transaction_id), reason = COALESCE(?, reason), updated_at = ?
+             WHERE reference_id = ? AND state NOT IN ('SUCCESSFUL', 'FAILED')`,
+          ).run(change.state, change.financialTransactionId ?? null, change.reason ?? null, at, attempt.referenceId);
+        }
         if (changed.changes > 0) this.event(attempt.batchId, attempt.rowIndex, attempt.referenceId, at, event.kind, event.details);
       })
       .immediate();

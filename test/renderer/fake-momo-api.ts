@@ -77,7 +77,7 @@ export const defaultAnswers: Answers = {
       points: Array.from({ length: 12 }, (_, i) => ({ at: new Date(Date.UTC(2026, 10, 20 + i, 9)).toISOString(), available: String(100_000 - i * 5_000) })),
     },
   }),
-  setBalanceThreshold: { ok: true, value: { profileId: 'local-sandbox', currency: 'EUR', readings: [] } },
+  setBalanceThreshold: { ok: true, value: fakeBalances('2026-12-01T12:00:00.000Z') },
 };
 
 export const FAKE_REFUND_ID = '6a3e9c1e-5b0f-4a37-9b1a-0d7a0d2f4c11';
@@ -101,7 +101,8 @@ export const FAKE_TRANSACTIONS = [
 }));
 
 function fakeDetail(referenceId: string) {
-  const base = FAKE_TRANSACTIONS.find((t) => t.referenceId === referenceId) ?? { ...FAKE_TRANSACTIONS[0]!, referenceId };
+  const [first] = FAKE_TRANSACTIONS as [(typeof FAKE_TRANSACTIONS)[number]];
+  const base = FAKE_TRANSACTIONS.find((t) => t.referenceId === referenceId) ?? { ...first, referenceId };
   return {
     ...base,
     financialTransactionId: base.status === 'SUCCESSFUL' ? '1234567890' : null,

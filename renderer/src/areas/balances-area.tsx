@@ -1,23 +1,106 @@
+// Balances (treasury): the money in each MoMo product account of the active
+// profile, one card per product, and a chart of a product's balance over
+// time. The stored readings are shown first (read once at MoMo when there are
+// none yet); the console's timer, or anyone's refresh, pushes new ones.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { callApi } from '../api/momo-client';
 import { AreaPage } from '../components/area-page';
-import { EmptyState } from '../components/empty-state';
+import { useSession, useStores } from '../stores/app-stores';
+import { BalanceCard, formatWhen, type Balances } from './balances/balance-card';
+import { BalanceChart } from './balances/balance-chart';
+import './balances/balances.css';
 
-const PRODUCTS = ['Collection', 'Disbursement', 'Remittance'];
+function readAt(balances: Balances, profileName: string | null): string {
+  const who = profileName ?? balances.profileId;
+  const times = balances.readings
+    .map((reading) => reading.at)
+    .filter((at): at is string => at !== null)
+    .sort((a, b) => Date.parse(a) - Date.parse(b));
+  const earliest = times[0];
+  const latest = times[times.length - 1];
+  if (earliest === undefined || latest === undefined) return `${who}: no balance has been read yet.`;
+  if (formatWhen(earliest) === formatWhen(latest)) return `${who}: balances as read at MoMo on ${formatWhen(latest)}.`;
+  return `${who}: balances as read at MoMo between ${formatWhen(earliest)} and ${formatWhen(latest)}.`;
+}
 
 export function BalancesArea() {
+  const { api, errors } = useStores();
+  const profile = useSession((state) => state.profile);
+  const [balances, setBalances] = useState<Balances | null>(null);
+  const [busy, setBusy] = useState(false);
+  /** Bumped whenever new readings may have been stored, so the chart reads its history again. */
+  const [version, setVersion] = useState(0);
+  /** Counts pushed events, so a call that was answered after a newer event does not overwrite it. */
+  const pushed = useRef(0);
+
+  const load = useCallback(
+    async (refresh: boolean): Promise<Balances | null> => {
+      const seen = pushed.current;
+      setBusy(true);
+      try {
+        const next = await callApi(api, 'getBalances', { refresh });
+        if (pushed.current === seen) setBalances(next);
+        if (refresh) setVersion((n) => n + 1);
+        return next;
+      } catch (error) {
+        errors.getState().report(error);
+        return null;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [api, errors],
+  );
+
+  useEffect(() => {
+    let mounted = true;
+    void load(false).then((first) => {
+      if (mounted && first !== null && !first.readings.some((reading) => reading.available !== null)) void load(true);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, [load]);
+
+  useEffect(
+    () =>
+      api.onBalances((next) => {
+        pushed.current += 1;
+        setBalances(next);
+        setVersion((n) => n + 1);
+      }),
+    [api],
+  );
+
+  // Another profile became active while this area was open: show its balances.
+  const profileId = profile?.id ?? null;
+  const shownProfileId = balances?.profileId ?? null;
+  useEffect(() => {
+    if (profileId !== null && shownProfileId !== null && profileId !== shownProfileId) void load(false);
+  }, [profileId, shownProfileId, load]);
+
+  const profileName = profile !== null && balances !== null && profile.id === balances.profileId ? profile.name : null;
+
   return (
     <AreaPage title="Balances" summary="The money in each MoMo product account of the active profile.">
-      <div className="card-grid">
-        {PRODUCTS.map((product) => (
-          <article key={product} className="card" aria-label={`${product} balance`}>
-            <h2>{product}</h2>
-            <p className="card__figure">—</p>
-            <p className="muted">No reading yet</p>
-          </article>
-        ))}
+      <div className="balance-toolbar">
+        <button type="button" className="button" disabled={busy} onClick={() => void load(true)}>
+          Refresh balances
+        </button>
+        {busy && <progress aria-label="Reading balances at MoMo" />}
+        <p role="status" className="muted">
+          {balances === null ? (busy ? 'Reading balances…' : 'No balances yet.') : readAt(balances, profileName)}
+        </p>
       </div>
-      <EmptyState title="No balance history">
-        <p>Balance readings are not part of this build yet. Each reading will be stored and charted here.</p>
-      </EmptyState>
+      {balances !== null && balances.readings.length === 0 && <p className="muted">This profile has no MoMo product to read a balance from.</p>}
+      {balances !== null && balances.readings.length > 0 && (
+        <div className="balance-grid">
+          {balances.readings.map((reading) => (
+            <BalanceCard key={reading.product} reading={reading} onChanged={setBalances} />
+          ))}
+        </div>
+      )}
+      {shownProfileId !== null && <BalanceChart stamp={`${shownProfileId}:${version}`} />}
     </AreaPage>
   );
 }

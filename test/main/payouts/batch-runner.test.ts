@@ -68,7 +68,7 @@ describe('batch runner', () => {
     const rows = new BatchRepository(services.db).rows(batchId, 'valid');
     journal.reserve(
       batchId,
-      rows.map((row, i) => ({ rowIndex: row.index, referenceId: ids[i] ?? '', attempt: 1, operation: 'transfer', body: { amount: String(Number(row.amountMinor) / 100), currency: 'EUR', externalId: row.externalId, payee: { partyIdType: 'MSISDN', partyId: row.partyId } } })),
+      rows.map((row, i) => ({ rowIndex: row.index, referenceId: ids[i] ?? '', attempt: 1, operation: 'transfer', kind: 'disbursement.transfer', body: { amount: String(Number(row.amountMinor) / 100), currency: 'EUR', externalId: row.externalId, payee: { partyIdType: 'MSISDN', partyId: row.partyId } } })),
       new Date().toISOString(),
     );
     const client = await services.clients.clientFor(services.profiles.get('local-sandbox'));

@@ -1,0 +1,45 @@
+// Every balance reading the console takes, kept so treasury can see a balance
+// over time; amounts in integer minor units of the reading's currency.
+import type { Db } from './database';
+import { PreparedStatements } from './prepared-statements';
+
+export interface BalanceReading {
+  product: 'collection' | 'disbursement' | 'remittance';
+  currency: string;
+  minor: bigint;
+  at: string;
+}
+
+export class BalanceRepository {
+  private readonly prepared: PreparedStatements;
+
+  constructor(db: Db) {
+    this.prepared = new PreparedStatements(db);
+  }
+
+  add(profileId: string, reading: BalanceReading): void {
+    this.prepared.get('INSERT INTO balance_readings (profile_id, product, currency, available_minor, at) VALUES (?, ?, ?, ?, ?)').run(profileId, reading.product, reading.currency, reading.minor, reading.at);
+  }
+
+  /** The newest reading of each product. */
+  latest(profileId: string): BalanceReading[] {
+    return (
+      this.prepared
+        .get(
+          `SELECT product, currency, available_minor, at FROM balance_readings r WHERE profile_id = ?
+           AND id = (SELECT max(id) FROM balance_readings x WHERE x.profile_id = r.profile_id AND x.product = r.product)`,
+        )
+        .safeIntegers(true)
+        .all(profileId) as { product: BalanceReading['product']; currency: string; available_minor: bigint; at: string }[]
+    ).map((r) => ({ product: r.product, currency: r.currency, minor: r.available_minor, at: r.at }));
+  }
+
+  history(profileId: string, product: BalanceReading['product'], sinceIso: string): BalanceReading[] {
+    return (
+      this.prepared
+        .get('SELECT product, currency, available_minor, at FROM balance_readings WHERE profile_id = ? AND product = ? AND at >= ? ORDER BY at')
+        .safeIntegers(true)
+        .all(profileId, product, sinceIso) as { product: BalanceReading['product']; currency: string; available_minor: bigint; at: string }[]
+    ).map((r) => ({ product: r.product, currency: r.currency, minor: r.available_minor, at: r.at }));
+  }
+}

@@ -1,0 +1,493 @@
+// Support's transactions: one payment or collection at a time, lookups by
+// reference id (at MoMo when the console does not know it), and the actions an
+// agent takes on a transaction page. The money rules are the batch runner's:
+// the reference id is stored before its request, an unclear outcome is looked
+// up by GET before anything is sent again (404 → the same id again), and a
+// final status is never overwritten.
+import { randomUUID } from 'node:crypto';
+import type { ChannelArgs, Profile } from '../../preload/contract';
+import { AppError } from '../ipc/app-error';
+import type { Logger } from '../logging/logger';
+import { formatAmount, parseAmount } from '../money/amount';
+import { CREATE_OPERATIONS, type CreateKind } from '../momo/create-operations';
+import type { CreateOutcome } from '../momo/idempotent-create';
+import type { MomoClient } from '../momo/momo-client';
+import { MomoConfigError, MomoError, MomoHttpError } from '../momo/momo-errors';
+import type { TransactionStatus } from '../momo/momo-schemas';
+import type { ProfileClients } from '../profiles/profile-clients';
+import type { ProfileService } from '../profiles/profile-service';
+import { OPEN_STATES, type TransactionRecord, type TransactionRepository, type TransactionState } from '../store/transaction-repository';
+import { prepareOperation, type OperationInput } from './operation-input';
+
+export interface TransactionServiceDeps {
+  repo: TransactionRepository;
+  profiles: ProfileService;
+  clients: ProfileClients;
+  logger: Logger;
+  now?: () => Date;
+  /** A transaction moved; the app pushes it to the window. */
+  onStatus?: (record: TransactionRecord) => void;
+  firstCheckMs?: number;
+  maxCheckMs?: number;
+  unknownAfterMs?: number;
+}
+
+/** Where an unknown reference id may be, in the order it is looked for (v1 and v2 of one operation share a status). */
+const LOOKUP_ORDER: readonly CreateKind[] = [
+  'collection.requesttopay',
+  'collection.requesttowithdraw.v1',
+  'collection.payment',
+  'collection.invoice',
+  'collection.preapproval',
+  'disbursement.transfer',
+  'disbursement.deposit.v1',
+  'disbursement.refund.v1',
+  'remittance.transfer',
+  'remittance.cashtransfer',
+];
+
+const REFUNDABLE = new Set(['collection.requesttopay', 'collection.payment']);
+const FINAL_FAILED = new Set(['FAILED', 'REJECTED', 'EXPIRED', 'CANCELLED', 'CANCELED', 'TIMEOUT', 'DECLINED']);
+
+/** MoMo's word, as the console's four: APPROVED (a pre-approval) is a success; REJECTED, EXPIRED… are failures. */
+export function stateFromMomo(status: string): TransactionState {
+  if (status === 'SUCCESSFUL' || status === 'APPROVED') return 'SUCCESSFUL';
+  return FINAL_FAILED.has(status) ? 'FAILED' : 'accepted';
+}
+
+export class TransactionService {
+  private timer: NodeJS.Timeout | null = null;
+  private round: Promise<unknown> = Promise.resolve();
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: TransactionServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** One payment or collection: checked, stored under a new reference id, then sent. */
+  async create(input: OperationInput): Promise<TransactionRecord> {
+    const profile = this.deps.profiles.active();
+    confirmProduction(profile, input.confirmName);
+    const prepared = prepareOperation(input, profile);
+    const client = await this.deps.clients.clientFor(profile);
+    const referenceId = randomUUID();
+    this.deps.repo.insert(
+      {
+        referenceId,
+        profileId: profile.id,
+        kind: prepared.kind,
+        product: prepared.product,
+        origin: 'console',
+        batchId: null,
+        rowIndex: null,
+        externalId: prepared.externalId,
+        partyType: prepared.partyType,
+        partyId: prepared.partyId,
+        amountMinor: prepared.amountMinor,
+        currency: prepared.currency,
+        state: 'reserved',
+        momoStatus: null,
+        reason: null,
+        financialTransactionId: null,
+        body: prepared.body,
+        relatedReferenceId: null,
+        createdAt: this.at(),
+      },
+      { kind: 'created', details: { kind: prepared.kind } },
+    );
+    await this.send(client, prepared.kind, referenceId, prepared.body);
+    return this.must(referenceId);
+  }
+
+  /** A refund of a successful collection, through the disbursement API, approved by the amount typed again. */
+  async refund(args: ChannelArgs<'refundTransaction'>): Promise<TransactionRecord> {
+    const original = this.must(args.referenceId);
+    if (!REFUNDABLE.has(original.kind)) throw new AppError('NOT_ALLOWED', 'Only a collection (a request to pay or a bill payment) can be refunded.');
+    if (original.state !== 'SUCCESSFUL') throw new AppError('NOT_ALLOWED', 'Only a successful collection can be refunded; this one is not (yet) successful.');
+    const profile = this.deps.profiles.get(original.profileId);
+    confirmProduction(profile, args.confirmName);
+    const currency = original.currency ?? profile.currency;
+    const amount = parseAmount(args.amount, currency);
+    if (!amount.ok) throw new AppError('INVALID_INPUT', `amount: "${args.amount}" is not an amount in ${currency}`, { field: 'amount' });
+    const typed = parseAmount(args.typedAmount.trim(), currency);
+    if (!typed.ok || typed.minor !== amount.minor) throw new AppError('CONFIRMATION_REQUIRED', `typedAmount: type the refund amount, ${formatAmount(amount.minor, currency)} ${currency}, to approve it.`, { field: 'typedAmount' });
+    // Refunds already made (or possibly made) count against the original: a collection is never refunded twice over.
+    const refunded = this.deps.repo.related(original.referenceId).filter((r) => r.kind.startsWith('disbursement.refund') && r.state !== 'FAILED').reduce((sum, r) => sum + (r.amountMinor ?? 0n), 0n);
+    const left = (original.amountMinor ?? 0n) - refunded;
+    if (amount.minor > left) {
+      throw new AppError('INVALID_INPUT', `amount: at most ${formatAmount(left, currency)} ${currency} is left to refund of ${formatAmount(original.amountMinor ?? 0n, currency)} ${currency}.`, { field: 'amount' });
+    }
+    const kind: CreateKind = args.version === 'v2' ? 'disbursement.refund.v2' : 'disbursement.refund.v1';
+    const body = {
+      amount: formatAmount(amount.minor, currency),
+      currency,
+      externalId: `refund-${original.externalId ?? original.referenceId}`.slice(0, 256),
+      payerMessage: args.payerMessage ?? '',
+      payeeNote: args.payeeNote ?? '',
+      referenceIdToRefund: original.referenceId,
+    };
+    const parsed = CREATE_OPERATIONS[kind].body.safeParse(body);
+    if (!parsed.success) throw new AppError('INVALID_INPUT', `${parsed.error.issues[0]?.path.join('.') ?? 'request'}: ${parsed.error.issues[0]?.message ?? 'not valid'}`);
+    const client = await this.deps.clients.clientFor(profile);
+    const referenceId = randomUUID();
+    this.deps.repo.insert(
+      {
+        referenceId,
+        profileId: profile.id,
+        kind,
+        product: 'disbursement',
+        origin: 'console',
+        batchId: null,
+        rowIndex: null,
+        externalId: body.externalId,
+        partyType: original.partyType,
+        partyId: original.partyId,
+        amountMinor: amount.minor,
+        currency,
+        state: 'reserved',
+        momoStatus: null,
+        reason: null,
+        financialTransactionId: null,
+        body,
+        relatedReferenceId: original.referenceId,
+        createdAt: this.at(),
+      },
+      { kind: 'created', details: { kind, refundOf: original.referenceId, approvedAmount: body.amount } },
+    );
+    this.deps.repo.note(original.referenceId, this.at(), 'refund-requested', { refundReferenceId: referenceId, amount: body.amount, currency });
+    await this.send(client, kind, referenceId, body);
+    return this.must(referenceId);
+  }
+
+  /** The transaction under this id; one the console does not know is looked up at MoMo and kept when found. */
+  async get(referenceId: string, product?: 'collection' | 'disbursement' | 'remittance'): Promise<TransactionRecord> {
+    const id = referenceId.trim().toLowerCase();
+    const known = this.deps.repo.get(id);
+    if (known) return known;
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+      throw new AppError('INVALID_INPUT', `referenceId: "${referenceId}" is not a reference id (a UUID such as 0f215618-6cea-4368-b4cf-31d5710fb9eb)`, { field: 'referenceId' });
+    }
+    const profile = this.deps.profiles.active();
+    const client = await this.deps.clients.clientFor(profile);
+    const kinds = LOOKUP_ORDER.filter((k) => product === undefined || CREATE_OPERATIONS[k].product === product);
+    const credentials = await this.deps.clients.credentials(profile);
+    const problems: string[] = [];
+    for (const kind of kinds) {
+      const { product: p } = CREATE_OPERATIONS[kind];
+      if (!credentials.subscriptionKeys[p]) continue;
+      let status: TransactionStatus | null;
+      try {
+        status = await client.status(kind, id);
+      } catch (error) {
+        if (!(error instanceof MomoError)) throw error;
+        problems.push(`${p}: ${error.message}`);
+        continue;
+      }
+      if (status) return this.adoptFound(profile, kind, status);
+    }
+    const where = [...new Set(kinds.map((k) => CREATE_OPERATIONS[k].product))].filter((p) => credentials.subscriptionKeys[p]);
+    throw new AppError(
+      'NOT_FOUND',
+      `No transaction ${id} in this console or at MoMo for ${profile.name} (looked in ${where.join(', ') || 'no product: the profile has no subscription keys'})${problems.length ? `; some lookups failed: ${problems.join('; ')}` : ''}.`,
+    );
+  }
+
+  /** Reads the status at MoMo now and records what it says. */
+  async refresh(referenceId: string): Promise<TransactionRecord> {
+    const record = this.must(referenceId);
+    const client = await this.deps.clients.clientFor(this.deps.profiles.get(record.profileId));
+    let status: TransactionStatus | null;
+    try {
+      status = await client.status(record.kind as CreateKind, record.referenceId);
+    } catch (error) {
+      if (!(error instanceof MomoError)) throw error;
+      this.deps.repo.note(record.referenceId, this.at(), 'refresh-failed', { message: error.message });
+      throw new AppError('MOMO_UNAVAILABLE', `MoMo could not be asked about this transaction: ${error.message}`);
+    }
+    if (status === null) {
+      this.deps.repo.note(record.referenceId, this.at(), 'status-not-found', { message: 'MoMo has no transaction under this reference id' });
+    } else {
+      this.apply(record, status, 'status-refreshed');
+    }
+    return this.must(referenceId);
+  }
+
+  /** Whether the party is an active account holder, and the name MoMo has for it. */
+  async checkParty(referenceId: string): Promise<{ partyType: 'MSISDN' | 'EMAIL' | 'PARTY_CODE'; partyId: string; active: boolean | null; name: string | null; message: string }> {
+    const record = this.must(referenceId);
+    if (!record.partyType || !record.partyId) throw new AppError('NOT_ALLOWED', 'This transaction has no party to check.');
+    const client = await this.deps.clients.clientFor(this.deps.profiles.get(record.profileId));
+    const api = client.product(record.product);
+    const type = record.partyType.toLowerCase() as 'msisdn' | 'email' | 'party_code';
+    let active: boolean | null = null;
+    let name: string | null = null;
+    const problems: string[] = [];
+    try {
+      active = await api.isAccountHolderActive(type, record.partyId);
+    } catch (error) {
+      if (!(error instanceof MomoError)) throw error;
+      problems.push(`whether it is active: ${error.message}`);
+    }
+    if (record.partyType === 'MSISDN') {
+      try {
+        const info = await api.getBasicUserInfo(type, record.partyId);
+        name = [info.given_name, info.family_name].filter(Boolean).join(' ') || null;
+      } catch (error) {
+        if (!(error instanceof MomoError)) throw error;
+        problems.push(`the name: ${error.message}`);
+      }
+    }
+    const said = active === null ? 'MoMo could not say whether this party has an account' : active ? 'An active MoMo account holder' : 'Not an active MoMo account holder';
+    const message = `${said}${name ? `: ${name}` : ''}.${problems.length ? ` Could not read ${problems.join('; ')}.` : ''}`;
+    this.deps.repo.note(record.referenceId, this.at(), 'party-checked', { active, name });
+    return { partyType: record.partyType, partyId: record.partyId, active, name, message };
+  }
+
+  /** Tells the payer of a successful request to pay something (at most 160 characters). */
+  async notify(referenceId: string, message: string): Promise<TransactionRecord> {
+    const record = this.must(referenceId);
+    if (record.kind !== 'collection.requesttopay') throw new AppError('NOT_ALLOWED', 'A delivery notification can only follow a request to pay.');
+    if (record.state !== 'SUCCESSFUL') throw new AppError('NOT_ALLOWED', 'A delivery notification can only be sent once the payment is successful.');
+    const client = await this.deps.clients.clientFor(this.deps.profiles.get(record.profileId));
+    try {
+      await client.collection.sendDeliveryNotification(record.referenceId, message);
+    } catch (error) {
+      if (!(error instanceof MomoError)) throw error;
+      const explained = explainNotificationRefusal(error);
+      this.deps.repo.note(record.referenceId, this.at(), 'delivery-notification-refused', { message, refusal: explained });
+      throw new AppError('NOTIFICATION_REFUSED', explained);
+    }
+    this.deps.repo.note(record.referenceId, this.at(), 'delivery-notification-sent', { message });
+    return this.must(referenceId);
+  }
+
+  /** Cancels a pending invoice (under a new reference id of its own), or a pre-approval. */
+  async cancel(referenceId: string): Promise<TransactionRecord> {
+    const record = this.must(referenceId);
+    const client = await this.deps.clients.clientFor(this.deps.profiles.get(record.profileId));
+    try {
+      if (record.kind === 'collection.invoice') {
+        if (!OPEN_STATES.includes(record.state)) throw new AppError('NOT_ALLOWED', 'Only a pending invoice can be cancelled.');
+        const cancelId = randomUUID();
+        this.deps.repo.note(record.referenceId, this.at(), 'cancel-requested', { cancelReferenceId: cancelId });
+        await client.collection.cancelInvoice(record.referenceId, cancelId, record.externalId ?? undefined);
+      } else if (record.kind === 'collection.preapproval') {
+        this.deps.repo.note(record.referenceId, this.at(), 'cancel-requested', {});
+        await client.collection.cancelPreApproval(record.referenceId);
+      } else {
+        throw new AppError('NOT_ALLOWED', 'Only invoices and pre-approvals can be cancelled.');
+      }
+    } catch (error) {
+      if (!(error instanceof MomoError)) throw error;
+      this.deps.repo.note(record.referenceId, this.at(), 'cancel-refused', { message: error.message });
+      throw new AppError('CANCEL_REFUSED', `MoMo did not cancel it: ${error.message}`);
+    }
+    this.deps.repo.note(record.referenceId, this.at(), 'cancelled', {});
+    return this.refresh(record.referenceId);
+  }
+
+  /**
+   * On start: every transaction whose request may or may not have reached
+   * MoMo is looked up first; 404 → sent again under the same id, found → adopted.
+   */
+  async recover(): Promise<void> {
+    for (const record of this.deps.repo.unsettled()) {
+      try {
+        const client = await this.deps.clients.clientFor(this.deps.profiles.get(record.profileId));
+        await this.reconcile(client, record);
+      } catch (error) {
+        // One profile deleted or unreachable must not keep the others from recovering.
+        this.deps.logger.warn({ referenceId: record.referenceId, err: error instanceof Error ? error.message : String(error) }, 'could not recover a transaction; it stays open');
+      }
+    }
+  }
+
+  /** One round of due status reads; returns how many were read. */
+  async track(limit = 50): Promise<number> {
+    const due = this.deps.repo.due(this.at(), limit);
+    for (const record of due) {
+      try {
+        const client = await this.deps.clients.clientFor(this.deps.profiles.get(record.profileId));
+        await this.check(client, record);
+      } catch (error) {
+        this.deps.logger.warn({ referenceId: record.referenceId, err: error instanceof Error ? error.message : String(error) }, 'could not read a transaction status');
+      }
+    }
+    return due.length;
+  }
+
+  /** Recovers, then reads due statuses every `intervalMs` until stop(). */
+  start(intervalMs = 1000): void {
+    if (this.timer) return;
+    this.round = this.recover();
+    this.timer = setInterval(() => {
+      this.round = this.round.then(() => this.track()).catch((error: unknown) => this.deps.logger.warn({ err: String(error) }, 'transaction tracking round failed'));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.round.catch(() => undefined);
+  }
+
+  private async reconcile(client: MomoClient, record: TransactionRecord): Promise<void> {
+    let status: TransactionStatus | null;
+    try {
+      status = await client.status(record.kind as CreateKind, record.referenceId);
+    } catch (error) {
+      if (!(error instanceof MomoError)) throw error;
+      this.deps.repo.note(record.referenceId, this.at(), 'reconcile-failed', { message: error.message });
+      return;
+    }
+    if (status) {
+      this.apply(record, status, 'reconciled-found');
+      return;
+    }
+    this.deps.repo.note(record.referenceId, this.at(), 'reconciled-not-received', {});
+    await this.send(client, record.kind as CreateKind, record.referenceId, record.body);
+  }
+
+  private async send(client: MomoClient, kind: CreateKind, referenceId: string, body: Record<string, unknown>): Promise<void> {
+    let outcome: CreateOutcome;
+    try {
+      outcome = await client.create(kind, referenceId, body as never);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof MomoConfigError) {
+        this.move(referenceId, { state: 'FAILED', reason: `NOT_SENT: ${message}` }, 'failed', { notSent: true, message });
+      } else {
+        this.move(referenceId, { state: 'unresolved', reason: message }, 'unknown', { message });
+      }
+      return;
+    }
+    switch (outcome.outcome) {
+      case 'accepted':
+        this.move(referenceId, { state: 'accepted', nextCheckAt: this.later(this.deps.firstCheckMs ?? 2000) }, 'accepted', { attempts: outcome.attempts });
+        return;
+      case 'already-exists':
+        this.apply(this.must(referenceId), outcome.status, 'adopted');
+        return;
+      case 'refused':
+        this.move(referenceId, { state: 'FAILED', reason: outcome.error.code ?? outcome.error.message }, 'refused', outcome.error.toJSON());
+        return;
+      case 'unknown':
+        this.move(referenceId, { state: 'unresolved', reason: outcome.error.message }, 'unknown', outcome.error.toJSON());
+    }
+  }
+
+  private async check(client: MomoClient, record: TransactionRecord): Promise<void> {
+    let status: TransactionStatus | null = null;
+    let problem: string | null = null;
+    try {
+      status = await client.status(record.kind as CreateKind, record.referenceId);
+    } catch (error) {
+      if (!(error instanceof MomoError)) throw error;
+      problem = error.message;
+    }
+    if (status && stateFromMomo(status.status) !== 'accepted') {
+      this.apply(record, status, 'status-final');
+      return;
+    }
+    const unknownAfter = this.deps.unknownAfterMs ?? 24 * 3600_000;
+    if (this.now().getTime() - Date.parse(record.createdAt) >= unknownAfter) {
+      const reason = `no final status within ${Math.round(unknownAfter / 60000)} min${problem ? ` (last: ${problem})` : ''}`;
+      this.move(record.referenceId, { state: 'UNKNOWN', reason }, 'unknown', { reason });
+      return;
+    }
+    const checks = record.checks + 1;
+    const wait = Math.min(this.deps.maxCheckMs ?? 60_000, (this.deps.firstCheckMs ?? 2000) * 2 ** checks);
+    this.move(record.referenceId, { state: 'accepted', checks, nextCheckAt: this.later(wait), ...(status ? { momoStatus: status.status } : {}) }, 'status-seen', { status: status?.status ?? null, problem });
+  }
+
+  /** What MoMo says, recorded: final states end tracking; anything else is read again later. */
+  private apply(record: TransactionRecord, status: TransactionStatus, kind: string): void {
+    const state = stateFromMomo(status.status);
+    const details = { status: status.status, reason: status.reason, financialTransactionId: status.financialTransactionId };
+    this.move(
+      record.referenceId,
+      {
+        state,
+        momoStatus: status.status,
+        reason: status.reason?.code ?? null,
+        financialTransactionId: status.financialTransactionId,
+        ...(state === 'accepted' ? { nextCheckAt: this.later(this.deps.firstCheckMs ?? 2000) } : {}),
+      },
+      kind,
+      details,
+    );
+  }
+
+  private adoptFound(profile: Profile, kind: CreateKind, status: TransactionStatus): TransactionRecord {
+    const body = status.body;
+    const party = (body.payer ?? body.payee ?? body.intendedPayer) as { partyIdType?: string; partyId?: string } | undefined;
+    const currency = typeof body.currency === 'string' ? body.currency : profile.currency;
+    const amount = typeof body.amount === 'string' ? parseAmount(body.amount, currency) : null;
+    const partyType = party?.partyIdType?.toUpperCase();
+    this.deps.repo.insert(
+      {
+        referenceId: status.referenceId,
+        profileId: profile.id,
+        kind,
+        product: CREATE_OPERATIONS[kind].product,
+        origin: 'lookup',
+        batchId: null,
+        rowIndex: null,
+        externalId: typeof body.externalId === 'string' ? body.externalId : null,
+        partyType: partyType === 'MSISDN' || partyType === 'EMAIL' || partyType === 'PARTY_CODE' ? partyType : null,
+        partyId: typeof party?.partyId === 'string' ? party.partyId.toLowerCase() : null,
+        amountMinor: amount?.ok ? amount.minor : null,
+        currency,
+        state: stateFromMomo(status.status),
+        momoStatus: status.status,
+        reason: status.reason?.code ?? null,
+        financialTransactionId: status.financialTransactionId,
+        // What MoMo answered stands in for the request, which this console never sent.
+        body,
+        relatedReferenceId: null,
+        createdAt: this.at(),
+      },
+      { kind: 'found-at-momo', details: { kind, status: status.status } },
+    );
+    const record = this.must(status.referenceId);
+    if (record.state === 'accepted') this.deps.repo.update(record.referenceId, { state: 'accepted', nextCheckAt: this.later(this.deps.firstCheckMs ?? 2000) }, { kind: 'tracking', details: {} }, this.at());
+    return this.must(status.referenceId);
+  }
+
+  private move(referenceId: string, change: Parameters<TransactionRepository['update']>[1], kind: string, details: unknown): void {
+    if (this.deps.repo.update(referenceId, change, { kind, details }, this.at())) {
+      const record = this.deps.repo.get(referenceId);
+      if (record) this.deps.onStatus?.(record);
+    }
+  }
+
+  private must(referenceId: string): TransactionRecord {
+    const record = this.deps.repo.get(referenceId.trim().toLowerCase());
+    if (!record) throw new AppError('NOT_FOUND', `No transaction ${referenceId} in this console.`);
+    return record;
+  }
+
+  private at(): string {
+    return this.now().toISOString();
+  }
+
+  private later(ms: number): string {
+    return new Date(this.now().getTime() + ms).toISOString();
+  }
+}
+
+function confirmProduction(profile: Profile, confirmName: string | undefined): void {
+  if (profile.kind === 'production' && confirmName?.trim() !== profile.name) {
+    throw new AppError('CONFIRMATION_REQUIRED', `confirmName: this moves real money on ${profile.name}; type the profile's name to confirm.`, { field: 'confirmName' });
+  }
+}
+
+/** MTN's refusals of a delivery notification, in words an agent can act on. */
+function explainNotificationRefusal(error: MomoError): string {
+  const status = error instanceof MomoHttpError ? error.status : null;
+  if (status === 409) return 'MoMo refused (409): a delivery notification can only be sent for a successful payment, and only once the payment is final.';
+  if (status === 410) return 'Too late (410): MoMo accepts a delivery notification only for a limited time after the payment.';
+  if (status === 429) return 'MoMo is limiting notifications (429): wait a minute and send it again.';
+  return `MoMo did not take the notification: ${error.message}`;
+}

@@ -1,0 +1,132 @@
+// Treasury: every product's balance for a profile, read on demand and on a
+// timer, every reading stored, a warning threshold per product. The payouts
+// preview reads the disbursement balance through here, so it is stored too.
+import { productSchema, type ChannelResult, type Profile } from '../../preload/contract';
+import { AppError } from '../ipc/app-error';
+import type { Logger } from '../logging/logger';
+import { formatAmount, parseAmount } from '../money/amount';
+import type { Balance } from '../momo/products/account-api';
+import { MomoError } from '../momo/momo-errors';
+import type { ProfileClients } from '../profiles/profile-clients';
+import type { ProfileService } from '../profiles/profile-service';
+import type { BalanceReading, BalanceRepository } from '../store/balance-repository';
+import type { SettingsRepository } from '../store/settings-repository';
+import { z } from 'zod';
+
+type Product = BalanceReading['product'];
+export type Balances = ChannelResult<'getBalances'>;
+
+const thresholdSchema = z.string().regex(/^\d{1,15}(\.\d{1,6})?$/);
+
+export interface BalanceServiceDeps {
+  repo: BalanceRepository;
+  settings: SettingsRepository;
+  profiles: ProfileService;
+  clients: ProfileClients;
+  logger: Logger;
+  now?: () => Date;
+  /** New readings were taken (the app pushes them to the window). */
+  onReadings?: (balances: Balances) => void;
+}
+
+export class BalanceService {
+  private timer: NodeJS.Timeout | null = null;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: BalanceServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** The active profile's balances: the stored readings, or fresh ones (each stored) with `refresh`. */
+  async current(refresh: boolean, profile: Profile = this.deps.profiles.active()): Promise<Balances> {
+    const problems = new Map<Product, string>();
+    if (refresh) {
+      const credentials = await this.deps.clients.credentials(profile);
+      await Promise.all(
+        productSchema.options.map(async (product) => {
+          if (!credentials.subscriptionKeys[product]) {
+            problems.set(product, `No subscription key for ${product}.`);
+            return;
+          }
+          try {
+            await this.read(profile, product);
+          } catch (error) {
+            if (!(error instanceof MomoError) && !(error instanceof AppError)) throw error;
+            problems.set(product, error.message);
+          }
+        }),
+      );
+    }
+    const latest = new Map(this.deps.repo.latest(profile.id).map((r) => [r.product, r]));
+    const balances: Balances = {
+      profileId: profile.id,
+      currency: profile.currency,
+      readings: productSchema.options.map((product) => {
+        const reading = latest.get(product);
+        const threshold = this.threshold(profile.id, product);
+        const currency = reading?.currency ?? profile.currency;
+        const thresholdMinor = threshold === null ? null : parseAmount(threshold, currency);
+        return {
+          product,
+          currency,
+          available: reading ? formatAmount(reading.minor, reading.currency) : null,
+          at: reading?.at ?? null,
+          threshold: thresholdMinor?.ok ? formatAmount(thresholdMinor.minor, currency) : null,
+          low: reading !== undefined && thresholdMinor?.ok === true && reading.minor <= thresholdMinor.minor,
+          problem: problems.get(product) ?? null,
+        };
+      }),
+    };
+    if (refresh) this.deps.onReadings?.(balances);
+    return balances;
+  }
+
+  /** Reads one product's balance at MoMo and stores the reading. */
+  async read(profile: Profile, product: Product): Promise<Balance> {
+    const client = await this.deps.clients.clientFor(profile);
+    const balance = await client.product(product).getBalance();
+    const parsed = parseAmount(balance.availableBalance, balance.currency);
+    // A zero balance is a reading too; parseAmount only takes amounts above zero.
+    const minor = parsed.ok ? parsed.minor : /^0+(\.0+)?$/.test(balance.availableBalance.trim()) ? 0n : null;
+    if (minor === null) throw new AppError('MOMO_ANSWER', `MoMo gave a balance the console cannot read: "${balance.availableBalance} ${balance.currency}".`);
+    this.deps.repo.add(profile.id, { product, currency: balance.currency, minor, at: this.now().toISOString() });
+    return balance;
+  }
+
+  history(product: Product, days: number): ChannelResult<'getBalanceHistory'> {
+    const profile = this.deps.profiles.active();
+    const since = new Date(this.now().getTime() - days * 86_400_000).toISOString();
+    const readings = this.deps.repo.history(profile.id, product, since);
+    const currency = readings.at(-1)?.currency ?? profile.currency;
+    return { product, currency, points: readings.filter((r) => r.currency === currency).map((r) => ({ at: r.at, available: formatAmount(r.minor, r.currency) })) };
+  }
+
+  async setThreshold(product: Product, amount: string | null): Promise<Balances> {
+    const profile = this.deps.profiles.active();
+    if (amount !== null && !parseAmount(amount, profile.currency).ok) {
+      throw new AppError('INVALID_INPUT', `amount: "${amount}" is not an amount in ${profile.currency}`, { field: 'amount' });
+    }
+    this.deps.settings.set(thresholdKey(profile.id, product), amount, this.now().toISOString());
+    return this.current(false, profile);
+  }
+
+  /** Fresh readings of the active profile every `intervalMs`. */
+  start(intervalMs: number): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      this.current(true).catch((error: unknown) => this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'balance reading failed'));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private threshold(profileId: string, product: Product): string | null {
+    return this.deps.settings.get(thresholdKey(profileId, product), thresholdSchema.nullable(), null);
+  }
+}
+
+const thresholdKey = (profileId: string, product: Product) => `balance-threshold.${profileId}.${product}`;

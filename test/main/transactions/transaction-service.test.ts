@@ -1,0 +1,110 @@
+// The money rules for payments made one at a time, against the emulator: a
+// crash between storing the id and sending is recovered by GET first (404 →
+// the same id again, found → adopted); a dropped answer never pays twice;
+// statuses are read with backoff until final, or UNKNOWN after the window.
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TransactionRepository, type TransactionRecord } from '../../../main/store/transaction-repository';
+import { TransactionService } from '../../../main/transactions/transaction-service';
+import { startTestServices, type TestServices } from '../../support/test-services';
+
+let services: TestServices;
+afterEach(() => services?.close());
+
+async function setUp(completeAfterMs: number, options: { unknownAfterMs?: number } = {}) {
+  services = await startTestServices({ localSandbox: { completeAfterMs } });
+  const repo = new TransactionRepository(services.db);
+  const moved: TransactionRecord[] = [];
+  const service = new TransactionService({ repo, profiles: services.profiles, clients: services.clients, logger: services.logger, firstCheckMs: 20, maxCheckMs: 80, onStatus: (r) => moved.push(r), ...options });
+  const ledger = () => services.localSandbox.running()?.ledger() ?? [];
+  return { repo, service, moved, ledger };
+}
+
+/** What a crash right after the durable insert leaves behind: a reserved transaction, maybe sent, maybe not. */
+function reserved(repo: TransactionRepository, referenceId: string, party: string) {
+  repo.insert(
+    {
+      referenceId,
+      profileId: 'local-sandbox',
+      kind: 'disbursement.transfer',
+      product: 'disbursement',
+      origin: 'console',
+      batchId: null,
+      rowIndex: null,
+      externalId: `crash-${party}`,
+      partyType: 'MSISDN',
+      partyId: party,
+      amountMinor: 700n,
+      currency: 'EUR',
+      state: 'reserved',
+      momoStatus: null,
+      reason: null,
+      financialTransactionId: null,
+      body: { amount: '7', currency: 'EUR', externalId: `crash-${party}`, payee: { partyIdType: 'MSISDN', partyId: party }, payerMessage: '', payeeNote: '' },
+      relatedReferenceId: null,
+      createdAt: new Date().toISOString(),
+    },
+    { kind: 'created', details: {} },
+  );
+}
+
+async function trackUntilFinal(service: TransactionService, repo: TransactionRepository, ids: string[]) {
+  for (let round = 0; round < 200; round += 1) {
+    if (ids.every((id) => ['SUCCESSFUL', 'FAILED', 'UNKNOWN'].includes(repo.get(id)?.state ?? ''))) return;
+    await service.track();
+    await new Promise((resolve) => setTimeout(resolve, 15));
+  }
+}
+
+describe('single transactions: recovery and tracking', () => {
+  it('after a crash, a stored id MoMo never got is sent under the same id, and one it got is adopted: one payment each', async () => {
+    const { repo, service, ledger } = await setUp(0);
+    const [unsent, sent] = [randomUUID(), randomUUID()];
+    reserved(repo, unsent, '256772000050');
+    reserved(repo, sent, '256772000051');
+    const client = await services.clients.clientFor(services.profiles.get('local-sandbox'));
+    expect((await client.create('disbursement.transfer', sent, repo.get(sent)?.body as never)).outcome).toBe('accepted');
+    await service.recover();
+    await trackUntilFinal(service, repo, [unsent, sent]);
+    expect(ledger().filter((t) => t.referenceId === unsent)).toHaveLength(1);
+    expect(ledger().filter((t) => t.referenceId === sent)).toHaveLength(1);
+    expect(ledger()).toHaveLength(2);
+    expect(repo.get(unsent)?.state).toBe('SUCCESSFUL');
+    expect(repo.get(sent)?.state).toBe('SUCCESSFUL');
+    expect(repo.timeline(unsent).map((e) => e.kind)).toEqual(expect.arrayContaining(['created', 'reconciled-not-received', 'accepted', 'status-final']));
+    expect(repo.timeline(sent).map((e) => e.kind)).toEqual(expect.arrayContaining(['created', 'reconciled-found']));
+    expect(repo.timeline(sent).map((e) => e.kind)).not.toContain('accepted');
+  });
+
+  it('an answer lost after MoMo took the payment is looked up, not paid again', async () => {
+    const { repo, service, ledger } = await setUp(0);
+    // The local sandbox starts with the profile's first client.
+    await services.clients.clientFor(services.profiles.get('local-sandbox'));
+    const url = services.localSandbox.running()?.url ?? '';
+    await fetch(`${url}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ method: 'POST', path: '/disbursement/v1_0/transfer', rate: 1, action: 'drop-after-accept' }]) });
+    const created = await service.create({ kind: 'disbursement.transfer', party: '256772000052', partyType: 'MSISDN', amount: '8', payerMessage: '', payeeNote: '' });
+    await fetch(`${url}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+    await trackUntilFinal(service, repo, [created.referenceId]);
+    expect(ledger().filter((t) => t.referenceId === created.referenceId)).toHaveLength(1);
+    expect(ledger()).toHaveLength(1);
+    expect(repo.get(created.referenceId)?.state).toBe('SUCCESSFUL');
+  });
+
+  it('reads with backoff until final, telling the window each move', async () => {
+    const { repo, service, moved } = await setUp(250);
+    const created = await service.create({ kind: 'collection.requesttopay', party: '256772000053', partyType: 'MSISDN', amount: '9', payerMessage: '', payeeNote: '' });
+    expect(created.state).toBe('accepted');
+    await trackUntilFinal(service, repo, [created.referenceId]);
+    const record = repo.get(created.referenceId);
+    expect(record).toMatchObject({ state: 'SUCCESSFUL', financialTransactionId: expect.any(String) });
+    expect(record?.checks).toBeGreaterThan(0);
+    expect(moved.map((r) => r.state)).toEqual(expect.arrayContaining(['accepted', 'SUCCESSFUL']));
+  });
+
+  it('a payment with no final status within the window becomes UNKNOWN with the reason, never FAILED', async () => {
+    const { repo, service } = await setUp(0, { unknownAfterMs: 60 });
+    const created = await service.create({ kind: 'disbursement.transfer', party: '46733123453', partyType: 'MSISDN', amount: '2', payerMessage: '', payeeNote: '' });
+    await trackUntilFinal(service, repo, [created.referenceId]);
+    expect(repo.get(created.referenceId)).toMatchObject({ state: 'UNKNOWN', reason: 'no final status within 0 min' });
+  });
+});
