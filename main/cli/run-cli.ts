@@ -10,6 +10,7 @@ import { PAYOUTS_USAGE, runPayoutsCommand } from './payouts-command';
 import { RUN_USAGE, runBatchCommand } from './payouts-run-command';
 import { PROFILES_USAGE, runProfilesCommand } from './profiles-command';
 import { runSandboxCommand, SANDBOX_USAGE } from './sandbox-command';
+import { runSupportCommand, TX_USAGE } from './support-command';
 
 const USAGE = `Usage: momo-console <command> [options]
 
@@ -21,12 +22,15 @@ Commands:
   payouts validate  Check a payout file as it would be imported; store nothing.
   payouts run …     Import, approve and pay a file; resume, status and list batches.
   audit verify      Check the payout journal's chain of events.
+  tx get | search   Find a transaction (at MoMo too, by reference id) and its timeline.
+  balance           Read every product's balance now (and keep the reading).
   help              Show this help.
 
   ${SANDBOX_USAGE}
   ${PROFILES_USAGE}
   ${PAYOUTS_USAGE}
   ${RUN_USAGE}
+  ${TX_USAGE}
 
 Options:
   --version         Print the version.
@@ -40,6 +44,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (command === 'profiles' || command === 'provision') return runProfilesCommand(command, [...rest], io);
   if (command === 'payouts') return runPayoutsCommand([...rest], io);
   if (command === 'audit') return runBatchCommand('audit', [...rest], io);
+  if (command === 'tx' || command === 'balance') return runSupportCommand(command, [...rest], io);
   const json = rest.includes('--json');
   const unknown = rest.filter((arg) => arg !== '--json');
   if (command === '--version' || command === '-v') {

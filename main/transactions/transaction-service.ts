@@ -160,14 +160,13 @@ export class TransactionService {
   }
 
   /** The transaction under this id; one the console does not know is looked up at MoMo and kept when found. */
-  async get(referenceId: string, product?: 'collection' | 'disbursement' | 'remittance'): Promise<TransactionRecord> {
+  async get(referenceId: string, product?: 'collection' | 'disbursement' | 'remittance', profile: Profile = this.deps.profiles.active()): Promise<TransactionRecord> {
     const id = referenceId.trim().toLowerCase();
     const known = this.deps.repo.get(id);
     if (known) return known;
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
       throw new AppError('INVALID_INPUT', `referenceId: "${referenceId}" is not a reference id (a UUID such as 0f215618-6cea-4368-b4cf-31d5710fb9eb)`, { field: 'referenceId' });
     }
-    const profile = this.deps.profiles.active();
     const client = await this.deps.clients.clientFor(profile);
     const kinds = LOOKUP_ORDER.filter((k) => product === undefined || CREATE_OPERATIONS[k].product === product);
     const credentials = await this.deps.clients.credentials(profile);
