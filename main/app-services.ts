@@ -81,7 +81,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const journal = new RunJournal(db);
   const settings = new SettingsRepository(db);
   const transactionStore = new TransactionRepository(db);
-  const callbacks = new CallbackService({ logger, journal, settings, port: options.callbackPort ?? 'off' });
+  const callbacks = new CallbackService({ logger, journal, transactions: transactionStore, settings, port: options.callbackPort ?? 'off' });
   await callbacks.start();
   const clients = new ProfileClients({
     // MoMo on this machine (the emulator) reaches the receiver directly; anywhere else it goes through the profile's callback host.
@@ -115,6 +115,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     profiles,
     clients,
     logger,
+    checkBatchRow: (batchId, rowIndex) => services.runs.checkNow(batchId, rowIndex),
     onStatus: (record) => {
       const view = toView(record);
       events.emit('transactionStatus', { referenceId: record.referenceId, status: view.status, at: record.updatedAt });

@@ -151,6 +151,7 @@ export const MIGRATIONS: readonly Migration[] = [
         financial_transaction_id TEXT,
         body TEXT NOT NULL,
         related_reference_id TEXT,
+        connection TEXT,
         checks INTEGER NOT NULL DEFAULT 0,
         next_check_at TEXT,
         created_at TEXT NOT NULL,
@@ -161,6 +162,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX transactions_by_created ON transactions (created_at);
       CREATE INDEX transactions_by_related ON transactions (related_reference_id);
       CREATE INDEX transactions_to_check ON transactions (state, next_check_at) WHERE origin <> 'batch';
+      CREATE INDEX transactions_by_state ON transactions (state, created_at);
       CREATE TABLE transaction_events (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         reference_id TEXT NOT NULL,

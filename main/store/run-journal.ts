@@ -212,15 +212,17 @@ export class RunJournal {
     this.db
       .transaction(() => {
         // A final state is never overwritten: another runner (or an earlier step) may already know the outcome.
+        // A success carries no reason: an error seen on the way there is not why it ended.
+        const reason = [change.state, change.reason ?? null, change.reason ?? null];
         const changed = this.statement(
-          `UPDATE attempts SET state = ?, financial_transaction_id = COALESCE(?, financial_transaction_id), reason = COALESCE(?, reason),
+          `UPDATE attempts SET state = ?, financial_transaction_id = COALESCE(?, financial_transaction_id), reason = CASE WHEN ? = 'SUCCESSFUL' THEN ? ELSE COALESCE(?, reason) END,
            checks = COALESCE(?, checks), next_check_at = ?, updated_at = ? WHERE reference_id = ? AND state NOT IN ('SUCCESSFUL', 'FAILED')`,
-        ).run(change.state, change.financialTransactionId ?? null, change.reason ?? null, change.checks ?? null, change.nextCheckAt ?? null, at, attempt.referenceId);
+        ).run(change.state, change.financialTransactionId ?? null, ...reason, change.checks ?? null, change.nextCheckAt ?? null, at, attempt.referenceId);
         if (changed.changes > 0) {
           this.statement(
-            `UPDATE transactions SET state = ?, financial_transaction_id = COALESCE(?, financial_transaction_id), reason = COALESCE(?, reason), updated_at = ?
+            `UPDATE transactions SET state = ?, financial_transaction_id = COALESCE(?, financial_transaction_id), reason = CASE WHEN ? = 'SUCCESSFUL' THEN ? ELSE COALESCE(?, reason) END, updated_at = ?
              WHERE reference_id = ? AND state NOT IN ('SUCCESSFUL', 'FAILED')`,
-          ).run(change.state, change.financialTransactionId ?? null, change.reason ?? null, at, attempt.referenceId);
+          ).run(change.state, change.financialTransactionId ?? null, ...reason, at, attempt.referenceId);
         }
         if (changed.changes > 0) this.event(attempt.batchId, attempt.rowIndex, attempt.referenceId, at, event.kind, event.details);
       })

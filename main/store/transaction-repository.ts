@@ -11,6 +11,14 @@ import { PreparedStatements } from './prepared-statements';
 export type TransactionState = 'reserved' | 'unresolved' | 'accepted' | 'SUCCESSFUL' | 'FAILED' | 'UNKNOWN';
 export type TransactionOrigin = 'console' | 'batch' | 'lookup';
 export const OPEN_STATES: readonly TransactionState[] = ['reserved', 'unresolved', 'accepted'];
+/** What each of the four statuses an agent searches for stands for in the store. */
+export const STATES_SHOWN_AS = {
+  PENDING: ['reserved', 'accepted'],
+  SUCCESSFUL: ['SUCCESSFUL'],
+  FAILED: ['FAILED'],
+  // No clear answer from MoMo yet (unresolved) is not "pending": the agent must not make the payment again.
+  UNKNOWN: ['UNKNOWN', 'unresolved'],
+} as const satisfies Record<string, readonly TransactionState[]>;
 
 export interface TransactionRecord {
   referenceId: string;
@@ -31,6 +39,8 @@ export interface TransactionRecord {
   financialTransactionId: string | null;
   body: Record<string, unknown>;
   relatedReferenceId: string | null;
+  /** Where it was sent (MoMo's address, environment, currency, profile kind): never sent again anywhere else. */
+  connection: string | null;
   checks: number;
   nextCheckAt: string | null;
   createdAt: string;
@@ -67,14 +77,19 @@ export class TransactionRepository {
     this.prepared = new PreparedStatements(db);
   }
 
-  /** Stores a new transaction with its first event, on disk before its request may leave (durably). */
-  insert(record: Omit<TransactionRecord, 'checks' | 'nextCheckAt' | 'updatedAt'>, event: { kind: string; details: unknown }): void {
+  /**
+   * Stores a new transaction with its first event, on disk before its request
+   * may leave (durably). `guard` runs first inside the same write transaction,
+   * so a check it makes (a refund's amount left) holds against every writer.
+   */
+  insert(record: Omit<TransactionRecord, 'checks' | 'nextCheckAt' | 'updatedAt'>, event: { kind: string; details: unknown }, guard?: () => void): void {
     durably(this.db, () => {
+      guard?.();
       this.prepared
         .get(
           `INSERT INTO transactions (reference_id, profile_id, kind, product, origin, batch_id, row_index, external_id, party_type, party_id, amount_minor, currency,
-             state, momo_status, reason, financial_transaction_id, body, related_reference_id, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             state, momo_status, reason, financial_transaction_id, body, related_reference_id, connection, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           record.referenceId,
@@ -95,6 +110,7 @@ export class TransactionRepository {
           record.financialTransactionId,
           JSON.stringify(record.body),
           record.relatedReferenceId,
+          record.connection,
           record.createdAt,
           record.createdAt,
         );
@@ -113,15 +129,40 @@ export class TransactionRepository {
       .transaction(() => {
         const moved = this.prepared
           .get(
-            `UPDATE transactions SET state = ?, momo_status = COALESCE(?, momo_status), reason = COALESCE(?, reason),
+            // A success carries no reason: an error seen on the way there must not be read out as why it ended.
+            `UPDATE transactions SET state = ?, momo_status = COALESCE(?, momo_status), reason = CASE WHEN ? = 'SUCCESSFUL' THEN ? ELSE COALESCE(?, reason) END,
                financial_transaction_id = COALESCE(?, financial_transaction_id), checks = COALESCE(?, checks), next_check_at = ?, updated_at = ?
              WHERE reference_id = ? AND state NOT IN ('SUCCESSFUL', 'FAILED')`,
           )
-          .run(change.state, change.momoStatus ?? null, change.reason ?? null, change.financialTransactionId ?? null, change.checks ?? null, change.nextCheckAt ?? null, at, referenceId).changes > 0;
+          .run(change.state, change.momoStatus ?? null, change.state, change.reason ?? null, change.reason ?? null, change.financialTransactionId ?? null, change.checks ?? null, change.nextCheckAt ?? null, at, referenceId).changes > 0;
         if (moved) this.addEvent(referenceId, at, event.kind, event.details);
         return moved;
       })
       .immediate();
+  }
+
+  /** MoMo's word on a transaction that is already final for the console (a pre-approval cancelled after it was approved). */
+  annotate(referenceId: string, momoStatus: string, at: string, kind: string, details: unknown): void {
+    this.db.transaction(() => {
+      this.prepared.get('UPDATE transactions SET momo_status = ?, updated_at = ? WHERE reference_id = ?').run(momoStatus, at, referenceId);
+      this.addEvent(referenceId, at, kind, details);
+    })();
+  }
+
+  /** A callback came for a transaction made one at a time: look at it at the next turn of the tracking loop. */
+  hint(referenceId: string, nowIso: string): boolean {
+    return this.prepared.get("UPDATE transactions SET next_check_at = ? WHERE reference_id = ? AND origin <> 'batch' AND state IN ('accepted', 'unresolved')").run(nowIso, referenceId).changes > 0;
+  }
+
+  /** Our reference id for a callback about a transaction made one at a time, by its id or its (single) open external id. */
+  identify(hint: { referenceId: string | null; externalId: string | null }): string | null {
+    if (hint.referenceId) {
+      const found = this.prepared.get("SELECT reference_id FROM transactions WHERE reference_id = ? AND origin <> 'batch'").get(hint.referenceId.toLowerCase()) as { reference_id: string } | undefined;
+      if (found) return found.reference_id;
+    }
+    if (!hint.externalId) return null;
+    const open = this.prepared.get("SELECT reference_id FROM transactions WHERE external_id = ? AND origin <> 'batch' AND state IN ('accepted', 'unresolved') LIMIT 2").all(hint.externalId) as { reference_id: string }[];
+    return open.length === 1 ? (open[0]?.reference_id ?? null) : null;
   }
 
   /** An event that changes no state (a party check, a delivery notification, an exchange). */
@@ -173,7 +214,7 @@ export class TransactionRepository {
       params.push(...[partyId, externalId].filter((v): v is string => v !== null));
     }
     if (filter.status !== undefined) {
-      const states = filter.status === 'PENDING' ? OPEN_STATES : [filter.status];
+      const states = STATES_SHOWN_AS[filter.status];
       where.push(`state IN (${states.map(() => '?').join(',')})`);
       params.push(...states);
     }
@@ -194,11 +235,15 @@ export class TransactionRepository {
     return { rows: rows.slice(0, limit), more: rows.length > limit };
   }
 
-  /** Open transactions made one at a time (payout rows are the batch runner's) whose status read is due. */
+  /**
+   * Transactions made one at a time (payout rows are the batch runner's) whose
+   * next look is due: a status read of an accepted one, or the lookup of one
+   * with no clear outcome.
+   */
   due(nowIso: string, limit: number): TransactionRecord[] {
     return (
       this.prepared
-        .get("SELECT * FROM transactions WHERE state = 'accepted' AND origin <> 'batch' AND (next_check_at IS NULL OR next_check_at <= ?) ORDER BY next_check_at LIMIT ?")
+        .get("SELECT * FROM transactions WHERE state IN ('accepted', 'unresolved') AND origin <> 'batch' AND (next_check_at IS NULL OR next_check_at <= ?) ORDER BY next_check_at LIMIT ?")
         .safeIntegers(true)
         .all(nowIso, limit) as Row[]
     ).map(toRecord);
@@ -206,7 +251,7 @@ export class TransactionRepository {
 
   /** Transactions made one at a time whose request may or may not have reached MoMo: looked up before anything else. */
   unsettled(): TransactionRecord[] {
-    return (this.prepared.get("SELECT * FROM transactions WHERE state IN ('reserved', 'unresolved') AND origin <> 'batch' ORDER BY created_at").safeIntegers(true).all() as Row[]).map(toRecord);
+    return (this.prepared.get("SELECT * FROM transactions WHERE state IN ('reserved', 'unresolved') AND origin = 'console' ORDER BY created_at").safeIntegers(true).all() as Row[]).map(toRecord);
   }
 
   private addEvent(referenceId: string, at: string, kind: string, details: unknown): void {
@@ -237,6 +282,7 @@ function toRecord(r: Row): TransactionRecord {
     financialTransactionId: text(r.financial_transaction_id),
     body: JSON.parse(String(r.body)) as Record<string, unknown>,
     relatedReferenceId: text(r.related_reference_id),
+    connection: text(r.connection),
     checks: Number(r.checks),
     nextCheckAt: text(r.next_check_at),
     createdAt: String(r.created_at),

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Logger } from '../logging/logger';
 import { AppError } from '../ipc/app-error';
 import type { RunJournal } from '../store/run-journal';
+import type { TransactionRepository } from '../store/transaction-repository';
 import type { SettingsRepository } from '../store/settings-repository';
 import { startCallbackReceiver, type CallbackReceiver } from './callback-receiver';
 
@@ -26,6 +27,8 @@ export interface CallbackStatus {
 export interface CallbackServiceDeps {
   logger: Logger;
   journal: RunJournal;
+  /** Payments and collections made one at a time are hinted too. */
+  transactions: TransactionRepository;
   settings: SettingsRepository;
   /** A port for this process only, not saved (0 = any free port); 'saved' for the setting; 'off' for none. */
   port: number | 'saved' | 'off';
@@ -103,13 +106,16 @@ export class CallbackService {
   }
 
   private listen(port: number): Promise<CallbackReceiver> {
-    const { journal, logger } = this.deps;
+    const { journal, transactions, logger } = this.deps;
     return startCallbackReceiver({
       host: '127.0.0.1',
       port,
       logger,
-      identify: (hint) => journal.identify(hint),
-      onHint: (referenceId) => journal.hint(referenceId, new Date().toISOString()),
+      identify: (hint) => journal.identify(hint) ?? transactions.identify(hint),
+      onHint: (referenceId) => {
+        const now = new Date().toISOString();
+        if (!journal.hint(referenceId, now)) transactions.hint(referenceId, now);
+      },
     });
   }
 }

@@ -34,8 +34,8 @@ export function prepareOperation(input: OperationInput, profile: Profile): Prepa
   const party = checkParty(partyType, input.party, phone);
   if (!party.ok) throw invalid('party', party.reason);
   const messages = {
-    payerMessage: message('payerMessage', input.payerMessage ?? ''),
-    payeeNote: message('payeeNote', input.payeeNote ?? ''),
+    payerMessage: checkedMessage('payerMessage', input.payerMessage ?? ''),
+    payeeNote: checkedMessage('payeeNote', input.payeeNote ?? ''),
   };
   let amountMinor: bigint | null = null;
   if (kind !== 'collection.preapproval') {
@@ -99,7 +99,8 @@ const AMOUNT_PROBLEMS: Record<AmountProblem, (text: string, currency: string) =>
   TOO_LARGE: (text) => `"${text}" is far larger than any payment`,
 };
 
-function message(field: string, raw: string): string {
+/** A payer message or payee note as MoMo takes it, or refused by field name. */
+export function checkedMessage(field: string, raw: string): string {
   const checked = checkMessage(raw, 'refuse');
   if (!checked.ok) throw invalid(field, checked.reason);
   return checked.value.text;

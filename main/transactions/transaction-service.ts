@@ -17,7 +17,7 @@ import type { TransactionStatus } from '../momo/momo-schemas';
 import type { ProfileClients } from '../profiles/profile-clients';
 import type { ProfileService } from '../profiles/profile-service';
 import { OPEN_STATES, type TransactionRecord, type TransactionRepository, type TransactionState } from '../store/transaction-repository';
-import { prepareOperation, type OperationInput } from './operation-input';
+import { checkedMessage, prepareOperation, type OperationInput } from './operation-input';
 
 export interface TransactionServiceDeps {
   repo: TransactionRepository;
@@ -27,6 +27,8 @@ export interface TransactionServiceDeps {
   now?: () => Date;
   /** A transaction moved; the app pushes it to the window. */
   onStatus?: (record: TransactionRecord) => void;
+  /** A payout row is checked through its batch, so the batch's journal and counts move with it. */
+  checkBatchRow?: (batchId: string, rowIndex: number) => Promise<unknown>;
   firstCheckMs?: number;
   maxCheckMs?: number;
   unknownAfterMs?: number;
@@ -58,6 +60,7 @@ export function stateFromMomo(status: string): TransactionState {
 export class TransactionService {
   private timer: NodeJS.Timeout | null = null;
   private round: Promise<unknown> = Promise.resolve();
+  private tracking = false;
   private readonly now: () => Date;
 
   constructor(private readonly deps: TransactionServiceDeps) {
@@ -91,6 +94,7 @@ export class TransactionService {
         financialTransactionId: null,
         body: prepared.body,
         relatedReferenceId: null,
+        connection: connectionOf(profile),
         createdAt: this.at(),
       },
       { kind: 'created', details: { kind: prepared.kind } },
@@ -105,25 +109,22 @@ export class TransactionService {
     if (!REFUNDABLE.has(original.kind)) throw new AppError('NOT_ALLOWED', 'Only a collection (a request to pay or a bill payment) can be refunded.');
     if (original.state !== 'SUCCESSFUL') throw new AppError('NOT_ALLOWED', 'Only a successful collection can be refunded; this one is not (yet) successful.');
     const profile = this.deps.profiles.get(original.profileId);
+    if (original.connection !== null && original.connection !== connectionOf(profile)) {
+      throw new AppError('NOT_ALLOWED', `${profile.name} now points at another MoMo (address, environment or currency changed) than the one this collection was made on; refund it there.`);
+    }
     confirmProduction(profile, args.confirmName);
     const currency = original.currency ?? profile.currency;
     const amount = parseAmount(args.amount, currency);
     if (!amount.ok) throw new AppError('INVALID_INPUT', `amount: "${args.amount}" is not an amount in ${currency}`, { field: 'amount' });
     const typed = parseAmount(args.typedAmount.trim(), currency);
     if (!typed.ok || typed.minor !== amount.minor) throw new AppError('CONFIRMATION_REQUIRED', `typedAmount: type the refund amount, ${formatAmount(amount.minor, currency)} ${currency}, to approve it.`, { field: 'typedAmount' });
-    // Refunds already made (or possibly made) count against the original: a collection is never refunded twice over.
-    const refunded = this.deps.repo.related(original.referenceId).filter((r) => r.kind.startsWith('disbursement.refund') && r.state !== 'FAILED').reduce((sum, r) => sum + (r.amountMinor ?? 0n), 0n);
-    const left = (original.amountMinor ?? 0n) - refunded;
-    if (amount.minor > left) {
-      throw new AppError('INVALID_INPUT', `amount: at most ${formatAmount(left, currency)} ${currency} is left to refund of ${formatAmount(original.amountMinor ?? 0n, currency)} ${currency}.`, { field: 'amount' });
-    }
     const kind: CreateKind = args.version === 'v2' ? 'disbursement.refund.v2' : 'disbursement.refund.v1';
     const body = {
       amount: formatAmount(amount.minor, currency),
       currency,
       externalId: `refund-${original.externalId ?? original.referenceId}`.slice(0, 256),
-      payerMessage: args.payerMessage ?? '',
-      payeeNote: args.payeeNote ?? '',
+      payerMessage: checkedMessage('payerMessage', args.payerMessage ?? ''),
+      payeeNote: checkedMessage('payeeNote', args.payeeNote ?? ''),
       referenceIdToRefund: original.referenceId,
     };
     const parsed = CREATE_OPERATIONS[kind].body.safeParse(body);
@@ -150,9 +151,21 @@ export class TransactionService {
         financialTransactionId: null,
         body,
         relatedReferenceId: original.referenceId,
+        connection: connectionOf(profile),
         createdAt: this.at(),
       },
       { kind: 'created', details: { kind, refundOf: original.referenceId, approvedAmount: body.amount } },
+      () => {
+        // Inside the write transaction: refunds made, or possibly made, count against the original, so two at once cannot both pass.
+        const refunded = this.deps.repo
+          .related(original.referenceId)
+          .filter((r) => r.kind.startsWith('disbursement.refund') && r.state !== 'FAILED')
+          .reduce((sum, r) => sum + (r.amountMinor ?? 0n), 0n);
+        const left = (original.amountMinor ?? 0n) - refunded;
+        if (amount.minor > left) {
+          throw new AppError('INVALID_INPUT', `amount: at most ${formatAmount(left, currency)} ${currency} is left to refund of ${formatAmount(original.amountMinor ?? 0n, currency)} ${currency}.`, { field: 'amount' });
+        }
+      },
     );
     this.deps.repo.note(original.referenceId, this.at(), 'refund-requested', { refundReferenceId: referenceId, amount: body.amount, currency });
     await this.send(client, kind, referenceId, body);
@@ -191,9 +204,21 @@ export class TransactionService {
     );
   }
 
-  /** Reads the status at MoMo now and records what it says. */
+  /**
+   * Reads the status at MoMo now and records what it says. A payout row is
+   * checked through its batch; one with no clear outcome is looked up and, if
+   * MoMo never got it, sent again under the same id.
+   */
   async refresh(referenceId: string): Promise<TransactionRecord> {
     const record = this.must(referenceId);
+    if (record.origin === 'batch' && record.batchId !== null && record.rowIndex !== null && this.deps.checkBatchRow) {
+      await this.deps.checkBatchRow(record.batchId, record.rowIndex);
+      return this.must(referenceId);
+    }
+    if (record.state === 'unresolved' && record.origin === 'console') {
+      await this.settle(record);
+      return this.must(referenceId);
+    }
     const client = await this.deps.clients.clientFor(this.deps.profiles.get(record.profileId));
     let status: TransactionStatus | null;
     try {
@@ -281,6 +306,11 @@ export class TransactionService {
       this.deps.repo.note(record.referenceId, this.at(), 'cancel-refused', { message: error.message });
       throw new AppError('CANCEL_REFUSED', `MoMo did not cancel it: ${error.message}`);
     }
+    if (record.kind === 'collection.preapproval') {
+      // An approval already given stays given for what it paid; from now on it is cancelled.
+      this.deps.repo.annotate(record.referenceId, 'CANCELLED', this.at(), 'cancelled', {});
+      return this.must(record.referenceId);
+    }
     this.deps.repo.note(record.referenceId, this.at(), 'cancelled', {});
     return this.refresh(record.referenceId);
   }
@@ -290,35 +320,37 @@ export class TransactionService {
    * MoMo is looked up first; 404 → sent again under the same id, found → adopted.
    */
   async recover(): Promise<void> {
-    for (const record of this.deps.repo.unsettled()) {
-      try {
-        const client = await this.deps.clients.clientFor(this.deps.profiles.get(record.profileId));
-        await this.reconcile(client, record);
-      } catch (error) {
-        // One profile deleted or unreachable must not keep the others from recovering.
-        this.deps.logger.warn({ referenceId: record.referenceId, err: error instanceof Error ? error.message : String(error) }, 'could not recover a transaction; it stays open');
-      }
-    }
+    for (const record of this.deps.repo.unsettled()) await this.settle(record);
   }
 
-  /** One round of due status reads; returns how many were read. */
+  /** One round of due looks (status reads, and lookups of unclear outcomes); returns how many were due. */
   async track(limit = 50): Promise<number> {
-    const due = this.deps.repo.due(this.at(), limit);
-    for (const record of due) {
-      try {
-        const client = await this.deps.clients.clientFor(this.deps.profiles.get(record.profileId));
-        await this.check(client, record);
-      } catch (error) {
-        this.deps.logger.warn({ referenceId: record.referenceId, err: error instanceof Error ? error.message : String(error) }, 'could not read a transaction status');
+    // A round still running when the next tick comes (MoMo slow) is not doubled.
+    if (this.tracking) return 0;
+    this.tracking = true;
+    try {
+      const due = this.deps.repo.due(this.at(), limit);
+      for (const record of due) {
+        try {
+          if (record.state === 'unresolved') {
+            await this.settle(record);
+          } else {
+            await this.check(await this.deps.clients.clientFor(this.deps.profiles.get(record.profileId)), record);
+          }
+        } catch (error) {
+          this.deps.logger.warn({ referenceId: record.referenceId, err: error instanceof Error ? error.message : String(error) }, 'could not read a transaction status');
+        }
       }
+      return due.length;
+    } finally {
+      this.tracking = false;
     }
-    return due.length;
   }
 
-  /** Recovers, then reads due statuses every `intervalMs` until stop(). */
+  /** Recovers, then looks at due transactions every `intervalMs` until stop(). */
   start(intervalMs = 1000): void {
     if (this.timer) return;
-    this.round = this.recover();
+    this.round = this.recover().catch((error: unknown) => this.deps.logger.warn({ err: String(error) }, 'transaction recovery failed'));
     this.timer = setInterval(() => {
       this.round = this.round.then(() => this.track()).catch((error: unknown) => this.deps.logger.warn({ err: String(error) }, 'transaction tracking round failed'));
     }, intervalMs);
@@ -331,24 +363,46 @@ export class TransactionService {
     await this.round.catch(() => undefined);
   }
 
-  private async reconcile(client: MomoClient, record: TransactionRecord): Promise<void> {
+  /**
+   * A transaction with no clear outcome (or stored but maybe never sent): GET
+   * first; found → adopted; 404 → the same request under the same id, but only
+   * to the MoMo it was meant for. A profile since deleted or pointed elsewhere
+   * gets nothing sent: the agent must look at it where it was made.
+   */
+  private async settle(record: TransactionRecord): Promise<void> {
+    let profile: Profile;
+    try {
+      profile = this.deps.profiles.get(record.profileId);
+    } catch {
+      this.move(record.referenceId, { state: 'UNKNOWN', reason: 'NOT_RESENT: the profile it was made with is gone; look it up at MoMo before paying again' }, 'unknown', { profileMissing: true });
+      return;
+    }
+    const sameConnection = record.connection === null || record.connection === connectionOf(profile);
+    const client = await this.deps.clients.clientFor(profile);
     let status: TransactionStatus | null;
     try {
       status = await client.status(record.kind as CreateKind, record.referenceId);
     } catch (error) {
       if (!(error instanceof MomoError)) throw error;
-      this.deps.repo.note(record.referenceId, this.at(), 'reconcile-failed', { message: error.message });
+      const checks = record.checks + 1;
+      this.move(record.referenceId, { state: 'unresolved', checks, nextCheckAt: this.later(this.backoff(checks)) }, 'reconcile-failed', { message: error.message });
       return;
     }
     if (status) {
       this.apply(record, status, 'reconciled-found');
       return;
     }
+    if (!sameConnection) {
+      this.move(record.referenceId, { state: 'UNKNOWN', reason: `NOT_RESENT: ${profile.name} now points at another MoMo than the one this was sent to; look it up there before paying again` }, 'unknown', { connectionChanged: true });
+      return;
+    }
     this.deps.repo.note(record.referenceId, this.at(), 'reconciled-not-received', {});
-    await this.send(client, record.kind as CreateKind, record.referenceId, record.body);
+    await this.send(client, record.kind as CreateKind, record.referenceId, record.body, record.checks + 1);
   }
 
-  private async send(client: MomoClient, kind: CreateKind, referenceId: string, body: Record<string, unknown>): Promise<void> {
+  private async send(client: MomoClient, kind: CreateKind, referenceId: string, body: Record<string, unknown>, unclearSoFar = 0): Promise<void> {
+    const unclear = (reason: string, kindOfEvent: string, details: unknown) =>
+      this.move(referenceId, { state: 'unresolved', reason, checks: unclearSoFar + 1, nextCheckAt: this.later(this.backoff(unclearSoFar + 1)) }, kindOfEvent, details);
     let outcome: CreateOutcome;
     try {
       outcome = await client.create(kind, referenceId, body as never);
@@ -357,13 +411,13 @@ export class TransactionService {
       if (error instanceof MomoConfigError) {
         this.move(referenceId, { state: 'FAILED', reason: `NOT_SENT: ${message}` }, 'failed', { notSent: true, message });
       } else {
-        this.move(referenceId, { state: 'unresolved', reason: message }, 'unknown', { message });
+        unclear(message, 'unknown', { message });
       }
       return;
     }
     switch (outcome.outcome) {
       case 'accepted':
-        this.move(referenceId, { state: 'accepted', nextCheckAt: this.later(this.deps.firstCheckMs ?? 2000) }, 'accepted', { attempts: outcome.attempts });
+        this.move(referenceId, { state: 'accepted', checks: 0, nextCheckAt: this.later(this.deps.firstCheckMs ?? 2000) }, 'accepted', { attempts: outcome.attempts });
         return;
       case 'already-exists':
         this.apply(this.must(referenceId), outcome.status, 'adopted');
@@ -372,7 +426,7 @@ export class TransactionService {
         this.move(referenceId, { state: 'FAILED', reason: outcome.error.code ?? outcome.error.message }, 'refused', outcome.error.toJSON());
         return;
       case 'unknown':
-        this.move(referenceId, { state: 'unresolved', reason: outcome.error.message }, 'unknown', outcome.error.toJSON());
+        unclear(outcome.error.message, 'unknown', outcome.error.toJSON());
     }
   }
 
@@ -396,8 +450,7 @@ export class TransactionService {
       return;
     }
     const checks = record.checks + 1;
-    const wait = Math.min(this.deps.maxCheckMs ?? 60_000, (this.deps.firstCheckMs ?? 2000) * 2 ** checks);
-    this.move(record.referenceId, { state: 'accepted', checks, nextCheckAt: this.later(wait), ...(status ? { momoStatus: status.status } : {}) }, 'status-seen', { status: status?.status ?? null, problem });
+    this.move(record.referenceId, { state: 'accepted', checks, nextCheckAt: this.later(this.backoff(checks)), ...(status ? { momoStatus: status.status } : {}) }, 'status-seen', { status: status?.status ?? null, problem });
   }
 
   /** What MoMo says, recorded: final states end tracking; anything else is read again later. */
@@ -419,6 +472,9 @@ export class TransactionService {
   }
 
   private adoptFound(profile: Profile, kind: CreateKind, status: TransactionStatus): TransactionRecord {
+    // Two lookups of one id at once: the first to come back keeps it.
+    const already = this.deps.repo.get(status.referenceId);
+    if (already) return already;
     const body = status.body;
     const party = (body.payer ?? body.payee ?? body.intendedPayer) as { partyIdType?: string; partyId?: string } | undefined;
     const currency = typeof body.currency === 'string' ? body.currency : profile.currency;
@@ -442,9 +498,10 @@ export class TransactionService {
         momoStatus: status.status,
         reason: status.reason?.code ?? null,
         financialTransactionId: status.financialTransactionId,
-        // What MoMo answered stands in for the request, which this console never sent.
+        // What MoMo answered stands in for the request, which this console never sent (and never sends: origin 'lookup').
         body,
         relatedReferenceId: null,
+        connection: connectionOf(profile),
         createdAt: this.at(),
       },
       { kind: 'found-at-momo', details: { kind, status: status.status } },
@@ -471,9 +528,20 @@ export class TransactionService {
     return this.now().toISOString();
   }
 
+  /** 2 s doubling to 60 s (by default) after the n-th look. */
+  private backoff(n: number): number {
+    return Math.min(this.deps.maxCheckMs ?? 60_000, (this.deps.firstCheckMs ?? 2000) * 2 ** n);
+  }
+
   private later(ms: number): string {
     return new Date(this.now().getTime() + ms).toISOString();
   }
+}
+
+/** Where a transaction goes: a changed address, environment, currency or kind is another MoMo. */
+export function connectionOf(profile: Profile): string {
+  // The local sandbox's address changes at every start; it is one MoMo all the same.
+  return JSON.stringify([profile.kind === 'local' ? 'local-sandbox' : profile.baseUrl, profile.targetEnvironment, profile.currency, profile.kind]);
 }
 
 function confirmProduction(profile: Profile, confirmName: string | undefined): void {

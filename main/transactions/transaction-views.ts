@@ -8,7 +8,8 @@ import { reasonText } from './reason-text';
 
 const DISPLAY: Record<TransactionState, TransactionView['status']> = {
   reserved: 'PENDING',
-  unresolved: 'PENDING',
+  // No clear answer yet: not "pending", so nobody makes the payment again while the console is still finding out.
+  unresolved: 'UNKNOWN',
   accepted: 'PENDING',
   SUCCESSFUL: 'SUCCESSFUL',
   FAILED: 'FAILED',
@@ -43,7 +44,10 @@ export function toDetail(record: TransactionRecord, timeline: TimelineEvent[], r
   return {
     ...view,
     financialTransactionId: record.financialTransactionId,
-    reasonText: reasonText(record.reason),
+    reasonText:
+      record.state === 'unresolved'
+        ? 'MoMo has not said whether it received this request. The console keeps asking under the same reference id and sends it again only if MoMo never got it. Do not make this payment again.'
+        : reasonText(record.reason),
     request: record.body,
     timeline: timeline.map((event) => ({ ...event, text: describe(event) })),
     actions: {
@@ -51,7 +55,7 @@ export function toDetail(record: TransactionRecord, timeline: TimelineEvent[], r
       checkParty: record.partyType !== null && record.partyId !== null,
       deliveryNotification: record.kind === 'collection.requesttopay' && record.state === 'SUCCESSFUL',
       refund: (record.kind === 'collection.requesttopay' || record.kind === 'collection.payment') && record.state === 'SUCCESSFUL',
-      cancel: (record.kind === 'collection.invoice' && open) || (record.kind === 'collection.preapproval' && record.state !== 'FAILED'),
+      cancel: (record.kind === 'collection.invoice' && open) || (record.kind === 'collection.preapproval' && record.state !== 'FAILED' && record.momoStatus !== 'CANCELLED'),
     },
     related: related.map((r) => ({ referenceId: r.referenceId, kind: r.kind, status: DISPLAY[r.state], relation: r.kind.startsWith('disbursement.refund') ? 'refund' : 'related' })),
   };

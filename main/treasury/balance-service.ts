@@ -51,7 +51,7 @@ export class BalanceService {
           try {
             await this.read(profile, product);
           } catch (error) {
-            if (!(error instanceof MomoError) && !(error instanceof AppError)) throw error;
+            if (!(error instanceof MomoError)) throw error;
             problems.set(product, error.message);
           }
         }),
@@ -65,14 +65,14 @@ export class BalanceService {
         const reading = latest.get(product);
         const threshold = this.threshold(profile.id, product);
         const currency = reading?.currency ?? profile.currency;
-        const thresholdMinor = threshold === null ? null : parseAmount(threshold, currency);
+        const thresholdMinor = threshold === null ? null : readableMinor(threshold, currency);
         return {
           product,
           currency,
           available: reading ? formatAmount(reading.minor, reading.currency) : null,
           at: reading?.at ?? null,
-          threshold: thresholdMinor?.ok ? formatAmount(thresholdMinor.minor, currency) : null,
-          low: reading !== undefined && thresholdMinor?.ok === true && reading.minor <= thresholdMinor.minor,
+          threshold: thresholdMinor === null ? null : formatAmount(thresholdMinor, currency),
+          low: reading !== undefined && thresholdMinor !== null && reading.minor <= thresholdMinor,
           problem: problems.get(product) ?? null,
         };
       }),
@@ -81,14 +81,19 @@ export class BalanceService {
     return balances;
   }
 
-  /** Reads one product's balance at MoMo and stores the reading. */
+  /**
+   * Reads one product's balance at MoMo and stores the reading. A balance the
+   * console cannot turn into minor units is still returned (the payouts
+   * preview shows it as MoMo wrote it); it is only not stored.
+   */
   async read(profile: Profile, product: Product): Promise<Balance> {
     const client = await this.deps.clients.clientFor(profile);
     const balance = await client.product(product).getBalance();
-    const parsed = parseAmount(balance.availableBalance, balance.currency);
-    // A zero balance is a reading too; parseAmount only takes amounts above zero.
-    const minor = parsed.ok ? parsed.minor : /^0+(\.0+)?$/.test(balance.availableBalance.trim()) ? 0n : null;
-    if (minor === null) throw new AppError('MOMO_ANSWER', `MoMo gave a balance the console cannot read: "${balance.availableBalance} ${balance.currency}".`);
+    const minor = readableMinor(balance.availableBalance, balance.currency);
+    if (minor === null) {
+      this.deps.logger.warn({ product, currency: balance.currency }, 'a balance MoMo gave could not be stored as minor units');
+      return balance;
+    }
     this.deps.repo.add(profile.id, { product, currency: balance.currency, minor, at: this.now().toISOString() });
     return balance;
   }
@@ -103,8 +108,8 @@ export class BalanceService {
 
   async setThreshold(product: Product, amount: string | null): Promise<Balances> {
     const profile = this.deps.profiles.active();
-    if (amount !== null && !parseAmount(amount, profile.currency).ok) {
-      throw new AppError('INVALID_INPUT', `amount: "${amount}" is not an amount in ${profile.currency}`, { field: 'amount' });
+    if (amount !== null && readableMinor(amount, profile.currency) === null) {
+      throw new AppError('INVALID_INPUT', `amount: "${amount}" is not an amount in ${profile.currency} (at most its decimals)`, { field: 'amount' });
     }
     this.deps.settings.set(thresholdKey(profile.id, product), amount, this.now().toISOString());
     return this.current(false, profile);
@@ -127,6 +132,14 @@ export class BalanceService {
   private threshold(profileId: string, product: Product): string | null {
     return this.deps.settings.get(thresholdKey(profileId, product), thresholdSchema.nullable(), null);
   }
+}
+
+/** A decimal as MoMo writes balances, zero included, in minor units; null when the currency cannot hold it exactly. */
+function readableMinor(text: string, currency: string): bigint | null {
+  const trimmed = text.trim();
+  if (/^0+(\.0+)?$/.test(trimmed)) return 0n;
+  const parsed = parseAmount(trimmed, currency);
+  return parsed.ok ? parsed.minor : null;
 }
 
 const thresholdKey = (profileId: string, product: Product) => `balance-threshold.${profileId}.${product}`;

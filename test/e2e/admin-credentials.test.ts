@@ -133,7 +133,22 @@ describe('every channel, driven from the page', () => {
       exportInvalidRows: { batchId },
       getPayoutTemplate: {},
     };
-    expect([...Object.keys(calls), ...Object.keys(afterRun), 'importPayoutFile'].sort()).toEqual([...channelNames].sort());
+    // Support and treasury on the Local sandbox: a collection to act on, an invoice to cancel.
+    const support = {
+      getCallbackReceiver: {},
+      setCallbackReceiver: { port: null },
+      refreshTransaction: { referenceId: '' },
+      getTransaction: { referenceId: '' },
+      searchTransactions: { text: '256772000090' },
+      checkTransactionParty: { referenceId: '' },
+      sendDeliveryNotification: { referenceId: '', message: 'Thank you' },
+      refundTransaction: { referenceId: '', amount: '5', typedAmount: '5' },
+      cancelTransaction: { referenceId: '' },
+      getBalances: { refresh: true },
+      getBalanceHistory: { product: 'disbursement' },
+      setBalanceThreshold: { product: 'disbursement', amount: '10' },
+    };
+    expect([...Object.keys(calls), ...Object.keys(afterRun), ...Object.keys(support), 'importPayoutFile', 'createTransaction'].sort()).toEqual([...channelNames].sort());
     for (const [channel, args] of Object.entries(calls)) {
       const result = await invoke(channel, args);
       expect(result, channel).toMatchObject({ ok: true });
@@ -143,6 +158,16 @@ describe('every channel, driven from the page', () => {
     await expect.poll(async () => ((await invoke('getBatchRun', { batchId })) as { value?: { state?: string } }).value?.state, { timeout: 30_000 }).toBe('finished');
     for (const [channel, args] of Object.entries(afterRun)) {
       const result = await invoke(channel, args);
+      expect(result, channel).toMatchObject({ ok: true });
+      results.push(result);
+    }
+    const collection = (await invoke('createTransaction', { kind: 'collection.requesttopay', party: '256772000090', amount: '20' })) as { ok: boolean; value?: { referenceId?: string } };
+    const invoice = (await invoke('createTransaction', { kind: 'collection.invoice', party: '46733123453', amount: '5', payee: { partyType: 'MSISDN', party: '256772000091' } })) as { ok: boolean; value?: { referenceId?: string } };
+    results.push(collection, invoice);
+    expect(collection.ok && invoice.ok).toBe(true);
+    for (const [channel, args] of Object.entries(support)) {
+      const referenceId = channel === 'cancelTransaction' ? invoice.value?.referenceId : collection.value?.referenceId;
+      const result = await invoke(channel, 'referenceId' in args ? { ...args, referenceId } : args);
       expect(result, channel).toMatchObject({ ok: true });
       results.push(result);
     }

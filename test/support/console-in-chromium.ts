@@ -23,7 +23,8 @@ export interface ConsoleInChromium {
 
 export async function openConsoleInChromium(area: string): Promise<ConsoleInChromium> {
   await mkdir(SCREENSHOTS, { recursive: true });
-  const services = await startTestServices();
+  // As the app and the preview start: the callback receiver follows its saved setting (off on a fresh install).
+  const services = await startTestServices({ callbackPort: 'saved' });
   await services.localSandbox.start();
   const bridge = await startBridgeForTests(services).bridge;
   const context = await launchChromium();

@@ -89,6 +89,7 @@ describe('single operations', () => {
     expect(approval).toMatchObject({ kind: 'collection.preapproval', status: 'SUCCESSFUL', amount: null, actions: { cancel: true } });
     const gone = value(await call('cancelTransaction', { referenceId: approval.referenceId }));
     expect(gone.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['cancel-requested', 'cancelled']));
+    expect(gone).toMatchObject({ momoStatus: 'CANCELLED', actions: { cancel: false } });
   });
 
   it('bad input is refused naming the field, and nothing is stored or sent', async () => {
@@ -199,6 +200,20 @@ describe('transaction page actions', () => {
     expect(!rest.ok && rest.error.message).toMatch(/at most 25 EUR is left/);
     const failed = await made({ kind: 'collection.requesttopay', party: '46733123450', amount: '3' });
     expect(await call('refundTransaction', { referenceId: failed.referenceId, amount: '3', typedAmount: '3' })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    const refundOfRefund = await call('refundTransaction', { referenceId: refund.referenceId, amount: '1', typedAmount: '1' });
+    expect(refundOfRefund).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    const message = await call('refundTransaction', { referenceId: paid.referenceId, amount: '1', typedAmount: '1', payerMessage: 'Tom & Jerry' });
+    expect(!message.ok && message.error.message).toMatch(/^payerMessage: contains "&"/);
+  });
+
+  it('two refunds at once (a double click) cannot both pass: one is refused, MoMo sees one', async () => {
+    const collected = await made({ kind: 'collection.requesttopay', party: '256772000022', amount: '40' });
+    const both = await Promise.all([30, 30].map((amount) => call('refundTransaction', { referenceId: collected.referenceId, amount: String(amount), typedAmount: String(amount) })));
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(both.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^amount: at most 10 EUR is left/) } });
+    const refunds = value(await call('getTransaction', { referenceId: collected.referenceId })).related;
+    expect(refunds).toHaveLength(1);
+    expect(ledger().filter((t) => refunds.some((r) => r.referenceId === t.referenceId))).toHaveLength(1);
   });
 });
 
@@ -252,5 +267,19 @@ describe('lookup and search', () => {
     expect(first.nextOffset).toBe(3);
     expect((second.rows[0]?.createdAt ?? '') <= (first.rows[2]?.createdAt ?? '')).toBe(true);
     expect(new Set([...first.rows, ...second.rows].map((r) => r.referenceId)).size).toBe(6);
+  });
+
+  it('refreshing a payout row from support goes through its batch, so the batch counts move too', async () => {
+    const summary = await services.payouts.import('support-2.csv', new Uint8Array(Buffer.from('msisdn,amount,id\n256772000045,4,row-x\n')), 'local-sandbox');
+    services.payouts.approve(summary.batchId, { typedTotal: summary.totals[0]?.amount ?? '0', acknowledged: [] });
+    const client = await services.clients.clientFor(services.profiles.get('local-sandbox'));
+    const runner = new BatchRunner({ journal: new RunJournal(services.db), batches: new BatchRepository(services.db), payouts: services.payouts, client, now: () => new Date() });
+    // Sent, not waited for: the row stays PENDING in the batch.
+    expect((await runner.start(summary.batchId, { ...DEFAULT_RUNNER_SETTINGS, noWait: true, ratePerSecond: 1000 })).counts).toMatchObject({ PENDING: 1 });
+    const row = value(await call('searchTransactions', { text: 'row-x' })).rows[0];
+    expect(row).toMatchObject({ origin: 'batch', status: 'PENDING' });
+    const refreshed = value(await call('refreshTransaction', { referenceId: row?.referenceId }));
+    expect(refreshed.status).toBe('SUCCESSFUL');
+    expect(value(await call('getBatchRun', { batchId: summary.batchId })).counts).toMatchObject({ SUCCESSFUL: 1, PENDING: 0 });
   });
 });

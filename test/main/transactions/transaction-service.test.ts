@@ -6,13 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TransactionRepository, type TransactionRecord } from '../../../main/store/transaction-repository';
 import { TransactionService } from '../../../main/transactions/transaction-service';
+import { toDetail } from '../../../main/transactions/transaction-views';
 import { startTestServices, type TestServices } from '../../support/test-services';
 
 let services: TestServices;
 afterEach(() => services?.close());
 
-async function setUp(completeAfterMs: number, options: { unknownAfterMs?: number } = {}) {
-  services = await startTestServices({ localSandbox: { completeAfterMs } });
+async function setUp(completeAfterMs: number, options: { unknownAfterMs?: number } = {}, callbackPort?: number) {
+  services = await startTestServices({ localSandbox: { completeAfterMs }, ...(callbackPort !== undefined ? { callbackPort } : {}) });
   const repo = new TransactionRepository(services.db);
   const moved: TransactionRecord[] = [];
   const service = new TransactionService({ repo, profiles: services.profiles, clients: services.clients, logger: services.logger, firstCheckMs: 20, maxCheckMs: 80, onStatus: (r) => moved.push(r), ...options });
@@ -21,11 +22,11 @@ async function setUp(completeAfterMs: number, options: { unknownAfterMs?: number
 }
 
 /** What a crash right after the durable insert leaves behind: a reserved transaction, maybe sent, maybe not. */
-function reserved(repo: TransactionRepository, referenceId: string, party: string) {
+function reserved(repo: TransactionRepository, referenceId: string, party: string, connection = '["local-sandbox","sandbox","EUR","local"]', profileId = 'local-sandbox') {
   repo.insert(
     {
       referenceId,
-      profileId: 'local-sandbox',
+      profileId,
       kind: 'disbursement.transfer',
       product: 'disbursement',
       origin: 'console',
@@ -42,6 +43,7 @@ function reserved(repo: TransactionRepository, referenceId: string, party: strin
       financialTransactionId: null,
       body: { amount: '7', currency: 'EUR', externalId: `crash-${party}`, payee: { partyIdType: 'MSISDN', partyId: party }, payerMessage: '', payeeNote: '' },
       relatedReferenceId: null,
+      connection,
       createdAt: new Date().toISOString(),
     },
     { kind: 'created', details: {} },
@@ -106,5 +108,46 @@ describe('single transactions: recovery and tracking', () => {
     const created = await service.create({ kind: 'disbursement.transfer', party: '46733123453', partyType: 'MSISDN', amount: '2', payerMessage: '', payeeNote: '' });
     await trackUntilFinal(service, repo, [created.referenceId]);
     expect(repo.get(created.referenceId)).toMatchObject({ state: 'UNKNOWN', reason: 'no final status within 0 min' });
+  });
+
+  it('a payment with no clear outcome shows UNKNOWN ("do not pay again"), is settled within the session, and ends with no stale reason', async () => {
+    const { repo, service, ledger } = await setUp(0);
+    await services.clients.clientFor(services.profiles.get('local-sandbox'));
+    const url = services.localSandbox.running()?.url ?? '';
+    const faults = (rules: unknown[]) => fetch(`${url}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rules) });
+    await faults([{ method: 'POST', path: '/disbursement/v1_0/transfer', rate: 1, action: 'error', status: 500 }]);
+    const created = await service.create({ kind: 'disbursement.transfer', party: '256772000054', partyType: 'MSISDN', amount: '6', payerMessage: '', payeeNote: '' });
+    expect(created.state).toBe('unresolved');
+    const shown = toDetail(created, repo.timeline(created.referenceId), []);
+    expect(shown.status).toBe('UNKNOWN');
+    expect(shown.reasonText).toContain('Do not make this payment again');
+    expect(ledger()).toHaveLength(0);
+    await faults([]);
+    await trackUntilFinal(service, repo, [created.referenceId]);
+    expect(ledger().filter((t) => t.referenceId === created.referenceId)).toHaveLength(1);
+    expect(repo.get(created.referenceId)).toMatchObject({ state: 'SUCCESSFUL', reason: null });
+    expect(repo.timeline(created.referenceId).map((e) => e.kind)).toEqual(expect.arrayContaining(['unknown', 'reconciled-not-received', 'accepted', 'status-final']));
+  });
+
+  it('nothing is sent again when the profile now points at another MoMo, or is gone: UNKNOWN, saying why', async () => {
+    const { repo, service, ledger } = await setUp(0);
+    const [moved, orphan] = [randomUUID(), randomUUID()];
+    reserved(repo, moved, '256772000055', JSON.stringify(['https://proxy.momoapi.mtn.com', 'mtnuganda', 'UGX', 'production']));
+    reserved(repo, orphan, '256772000056', '["local-sandbox","sandbox","EUR","local"]', 'a-deleted-profile');
+    await service.recover();
+    expect(ledger()).toHaveLength(0);
+    expect(repo.get(moved)).toMatchObject({ state: 'UNKNOWN', reason: expect.stringMatching(/^NOT_RESENT: Local sandbox now points at another MoMo/) });
+    expect(repo.get(orphan)).toMatchObject({ state: 'UNKNOWN', reason: expect.stringMatching(/^NOT_RESENT: the profile it was made with is gone/) });
+  });
+
+  it("MoMo's callback for a payment made one at a time makes the console read it at once", async () => {
+    const { repo } = await setUp(200, {}, 0);
+    const slow = new TransactionService({ repo, profiles: services.profiles, clients: services.clients, logger: services.logger, firstCheckMs: 60_000 });
+    const created = await slow.create({ kind: 'collection.requesttopay', party: '256772000057', partyType: 'MSISDN', amount: '3', payerMessage: '', payeeNote: '' });
+    expect(created.state).toBe('accepted');
+    // Without the callback the first read would wait a minute.
+    await expect.poll(() => services.callbacks.receiver?.received() ?? 0, { timeout: 5000 }).toBe(1);
+    expect(await slow.track()).toBe(1);
+    expect(repo.get(created.referenceId)?.state).toBe('SUCCESSFUL');
   });
 });
