@@ -60,6 +60,7 @@ export interface TransactionFilter {
   toIso?: string;
   minMinor?: bigint;
   maxMinor?: bigint;
+  currency?: string;
 }
 
 export interface TimelineEvent {
@@ -225,6 +226,7 @@ export class TransactionRepository {
       ['created_at', filter.toIso, '<'],
       ['amount_minor', filter.minMinor, '>='],
       ['amount_minor', filter.maxMinor, '<='],
+      ['currency', filter.currency, '='],
     ] as const) {
       if (value === undefined) continue;
       where.push(`${column} ${op} ?`);

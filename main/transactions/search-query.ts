@@ -4,6 +4,7 @@
 // matches either. The filters are checked and turned into store terms.
 import type { Profile, TransactionSearch } from '../../preload/contract';
 import { AppError } from '../ipc/app-error';
+import { minorDigits } from '../money/currency';
 import { checkPhone } from '../payouts/party-checks';
 import { limitMinor } from '../payouts/payout-import';
 import type { TransactionFilter } from '../store/transaction-repository';
@@ -42,14 +43,21 @@ export function toFilter(search: TransactionSearch, profile: Profile): { filter:
   if (search.to) filter.toIso = dayAfter(search.to, 'to');
   if (filter.fromIso && filter.toIso && filter.fromIso >= filter.toIso) throw new AppError('INVALID_INPUT', 'to: the end date is before the start date', { field: 'to' });
   if (search.from || search.to) described.push(`from ${search.from ?? 'the start'} to ${search.to ?? 'today'}`);
-  // Amounts are compared in the profile's currency's minor units.
-  if (search.minAmount) filter.minMinor = limitMinor(search.minAmount, profile.currency);
-  if (search.maxAmount) filter.maxMinor = limitMinor(search.maxAmount, profile.currency);
+  // Amounts are compared in the profile's currency's minor units, so only that currency's transactions match.
+  if (search.minAmount) filter.minMinor = minorOf(search.minAmount, 'minAmount', profile.currency);
+  if (search.maxAmount) filter.maxMinor = minorOf(search.maxAmount, 'maxAmount', profile.currency);
+  if (search.minAmount || search.maxAmount) filter.currency = profile.currency;
   if (filter.minMinor !== undefined && filter.maxMinor !== undefined && filter.minMinor > filter.maxMinor) {
     throw new AppError('INVALID_INPUT', 'maxAmount: the largest amount is below the smallest', { field: 'maxAmount' });
   }
   if (search.minAmount || search.maxAmount) described.push(`amount ${search.minAmount ?? '0'} to ${search.maxAmount ?? 'any'} ${profile.currency}`);
   return { filter, interpretedAs: described.length ? described.join(', ') : 'all transactions' };
+}
+
+function minorOf(text: string, field: string, currency: string): bigint {
+  const decimals = text.split('.')[1]?.length ?? 0;
+  if (decimals > (minorDigits(currency) ?? 2)) throw new AppError('INVALID_INPUT', `${field}: "${text}" has more decimals than ${currency} allows`, { field });
+  return limitMinor(text, currency);
 }
 
 function dayStart(text: string, field: string): string {

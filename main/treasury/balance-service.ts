@@ -16,6 +16,7 @@ import { z } from 'zod';
 type Product = BalanceReading['product'];
 export type Balances = ChannelResult<'getBalances'>;
 
+const MAX_POINTS = 500;
 const thresholdSchema = z.string().regex(/^\d{1,15}(\.\d{1,6})?$/);
 
 export interface BalanceServiceDeps {
@@ -103,7 +104,11 @@ export class BalanceService {
     const since = new Date(this.now().getTime() - days * 86_400_000).toISOString();
     const readings = this.deps.repo.history(profile.id, product, since);
     const currency = readings.at(-1)?.currency ?? profile.currency;
-    return { product, currency, points: readings.filter((r) => r.currency === currency).map((r) => ({ at: r.at, available: formatAmount(r.minor, r.currency) })) };
+    const same = readings.filter((r) => r.currency === currency);
+    // A reading every 5 minutes is 105,000 a year: the chart gets at most MAX_POINTS, the last reading of each slice (the newest always kept).
+    const step = Math.ceil(same.length / MAX_POINTS);
+    const kept = step <= 1 ? same : same.filter((_, i) => (same.length - 1 - i) % step === 0);
+    return { product, currency, points: kept.map((r) => ({ at: r.at, available: formatAmount(r.minor, r.currency) })) };
   }
 
   async setThreshold(product: Product, amount: string | null): Promise<Balances> {

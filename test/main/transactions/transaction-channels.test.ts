@@ -259,6 +259,8 @@ describe('lookup and search', () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(value(await call('searchTransactions', { from: today, to: today, text: 'shop-77' })).rows).toHaveLength(1);
     expect(value(await call('searchTransactions', { to: '2020-01-01', text: 'shop-77' })).rows).toHaveLength(0);
+    const precise = await call('searchTransactions', { minAmount: '12.505' });
+    expect(!precise.ok && precise.error.message).toBe('minAmount: "12.505" has more decimals than EUR allows');
     const backwards = await call('searchTransactions', { from: today, to: '2020-01-01' });
     expect(!backwards.ok && backwards.error.message).toMatch(/^to: /);
     // Pages: newest first, and the next offset until there is no more.

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, type ChannelResult, type EventPayload } from '../../../preload/contract';
 import { createHandlers } from '../../../main/ipc/handlers';
 import { createRouter } from '../../../main/ipc/router';
+import { BalanceRepository } from '../../../main/store/balance-repository';
 import { startTestServices, type TestServices } from '../../support/test-services';
 
 const ORIGIN = 'app://momo-console/index.html';
@@ -84,5 +85,15 @@ describe('balances', () => {
     expect(preview.fits).toBe(true);
     const history = value(await call('getBalanceHistory', { product: 'disbursement', days: 1 }));
     expect(history.points.at(-1)?.available).toBe('777');
+  });
+
+  it('a year of five-minute readings reaches the chart as at most 500 points, the newest kept', async () => {
+    const repo = new BalanceRepository(services.db);
+    const start = Date.now() - 1200 * 300_000;
+    for (let i = 0; i < 1200; i += 1) repo.add('local-sandbox', { product: 'collection', currency: 'EUR', minor: BigInt(100_000 + i), at: new Date(start + i * 300_000).toISOString() });
+    const history = value(await call('getBalanceHistory', { product: 'collection', days: 30 }));
+    expect(history.points.length).toBeLessThanOrEqual(500);
+    expect(history.points.length).toBeGreaterThan(300);
+    expect(history.points.at(-1)?.available).toBe(value(await call('getBalances', {})).readings.find((r) => r.product === 'collection')?.available);
   });
 });
