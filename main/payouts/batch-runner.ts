@@ -365,7 +365,7 @@ export class BatchRunner {
       this.adopt(attempt, status, settings, 'status-final');
       return;
     }
-    if (this.deps.now().getTime() - Date.parse(attempt.createdAt) >= settings.unknownAfterMs) {
+    if (this.deps.now().getTime() - Date.parse(attempt.acceptedAt ?? attempt.createdAt) >= settings.unknownAfterMs) {
       const reason = `no final status within ${Math.round(settings.unknownAfterMs / 60000)} min${problem ? ` (last: ${problem})` : ''}`;
       this.deps.journal.update(attempt, { state: 'UNKNOWN', reason }, { kind: 'unknown', details: { reason } }, at);
       return;

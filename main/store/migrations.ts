@@ -152,6 +152,7 @@ export const MIGRATIONS: readonly Migration[] = [
         body TEXT NOT NULL,
         related_reference_id TEXT,
         connection TEXT,
+        accepted_at TEXT,
         checks INTEGER NOT NULL DEFAULT 0,
         next_check_at TEXT,
         created_at TEXT NOT NULL,
@@ -172,6 +173,8 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX transaction_events_by_reference ON transaction_events (reference_id, id);
       CREATE INDEX row_events_by_reference ON row_events (reference_id);
+      -- When MoMo last took the payment: the window before UNKNOWN runs from there, not from when the id was stored.
+      ALTER TABLE attempts ADD COLUMN accepted_at TEXT;
       CREATE TABLE balance_readings (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         profile_id TEXT NOT NULL,

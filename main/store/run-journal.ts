@@ -32,6 +32,8 @@ export interface AttemptRecord {
   checks: number;
   nextCheckAt: string | null;
   createdAt: string;
+  /** When MoMo last accepted it (a resend after a crash starts the UNKNOWN window again). */
+  acceptedAt: string | null;
   updatedAt: string;
 }
 
@@ -216,8 +218,9 @@ export class RunJournal {
         const reason = [change.state, change.reason ?? null, change.reason ?? null];
         const changed = this.statement(
           `UPDATE attempts SET state = ?, financial_transaction_id = COALESCE(?, financial_transaction_id), reason = CASE WHEN ? = 'SUCCESSFUL' THEN ? ELSE COALESCE(?, reason) END,
+           accepted_at = CASE WHEN ? = 'accepted' AND state <> 'accepted' THEN ? ELSE accepted_at END,
            checks = COALESCE(?, checks), next_check_at = ?, updated_at = ? WHERE reference_id = ? AND state NOT IN ('SUCCESSFUL', 'FAILED')`,
-        ).run(change.state, change.financialTransactionId ?? null, ...reason, change.checks ?? null, change.nextCheckAt ?? null, at, attempt.referenceId);
+        ).run(change.state, change.financialTransactionId ?? null, ...reason, change.state, at, change.checks ?? null, change.nextCheckAt ?? null, at, attempt.referenceId);
         if (changed.changes > 0) {
           this.statement(
             `UPDATE transactions SET state = ?, financial_transaction_id = COALESCE(?, financial_transaction_id), reason = CASE WHEN ? = 'SUCCESSFUL' THEN ? ELSE COALESCE(?, reason) END, updated_at = ?
@@ -298,6 +301,7 @@ function toAttempt(r: Record<string, string | number | null>): AttemptRecord {
     checks: Number(r.checks),
     nextCheckAt: (r.next_check_at as string | null) ?? null,
     createdAt: String(r.created_at),
+    acceptedAt: (r.accepted_at as string | null) ?? null,
     updatedAt: String(r.updated_at),
   };
 }

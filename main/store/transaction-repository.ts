@@ -41,6 +41,8 @@ export interface TransactionRecord {
   relatedReferenceId: string | null;
   /** Where it was sent (MoMo's address, environment, currency, profile kind): never sent again anywhere else. */
   connection: string | null;
+  /** When MoMo last accepted it: the window before UNKNOWN runs from there. */
+  acceptedAt: string | null;
   checks: number;
   nextCheckAt: string | null;
   createdAt: string;
@@ -83,7 +85,7 @@ export class TransactionRepository {
    * may leave (durably). `guard` runs first inside the same write transaction,
    * so a check it makes (a refund's amount left) holds against every writer.
    */
-  insert(record: Omit<TransactionRecord, 'checks' | 'nextCheckAt' | 'updatedAt'>, event: { kind: string; details: unknown }, guard?: () => void): void {
+  insert(record: Omit<TransactionRecord, 'checks' | 'nextCheckAt' | 'updatedAt' | 'acceptedAt'>, event: { kind: string; details: unknown }, guard?: () => void): void {
     durably(this.db, () => {
       guard?.();
       this.prepared
@@ -132,10 +134,12 @@ export class TransactionRepository {
           .get(
             // A success carries no reason: an error seen on the way there must not be read out as why it ended.
             `UPDATE transactions SET state = ?, momo_status = COALESCE(?, momo_status), reason = CASE WHEN ? = 'SUCCESSFUL' THEN ? ELSE COALESCE(?, reason) END,
-               financial_transaction_id = COALESCE(?, financial_transaction_id), checks = COALESCE(?, checks), next_check_at = ?, updated_at = ?
+               financial_transaction_id = COALESCE(?, financial_transaction_id), accepted_at = CASE WHEN ? = 'accepted' AND state <> 'accepted' THEN ? ELSE accepted_at END,
+               checks = COALESCE(?, checks), next_check_at = ?, updated_at = ?
              WHERE reference_id = ? AND state NOT IN ('SUCCESSFUL', 'FAILED')`,
           )
-          .run(change.state, change.momoStatus ?? null, change.state, change.reason ?? null, change.reason ?? null, change.financialTransactionId ?? null, change.checks ?? null, change.nextCheckAt ?? null, at, referenceId).changes > 0;
+          .run(change.state, change.momoStatus ?? null, change.state, change.reason ?? null, change.reason ?? null, change.financialTransactionId ?? null, change.state, at, change.checks ?? null, change.nextCheckAt ?? null, at, referenceId)
+          .changes > 0;
         if (moved) this.addEvent(referenceId, at, event.kind, event.details);
         return moved;
       })
@@ -285,6 +289,7 @@ function toRecord(r: Row): TransactionRecord {
     body: JSON.parse(String(r.body)) as Record<string, unknown>,
     relatedReferenceId: text(r.related_reference_id),
     connection: text(r.connection),
+    acceptedAt: text(r.accepted_at),
     checks: Number(r.checks),
     nextCheckAt: text(r.next_check_at),
     createdAt: String(r.created_at),

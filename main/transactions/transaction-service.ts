@@ -444,7 +444,7 @@ export class TransactionService {
       return;
     }
     const unknownAfter = this.deps.unknownAfterMs ?? 24 * 3600_000;
-    if (this.now().getTime() - Date.parse(record.createdAt) >= unknownAfter) {
+    if (this.now().getTime() - Date.parse(record.acceptedAt ?? record.createdAt) >= unknownAfter) {
       const reason = `no final status within ${Math.round(unknownAfter / 60000)} min${problem ? ` (last: ${problem})` : ''}`;
       this.move(record.referenceId, { state: 'UNKNOWN', reason }, 'unknown', { reason });
       return;

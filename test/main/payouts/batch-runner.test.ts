@@ -219,4 +219,18 @@ describe('after the run', () => {
     expect(await r.checkNow(batchId, 0)).toMatchObject({ state: 'SUCCESSFUL' });
     expect(r.summary(batchId).counts).toMatchObject({ UNKNOWN: 0, SUCCESSFUL: 1 });
   });
+
+  it('a row resent days after its id was stored gets the whole window again: PENDING, then SUCCESSFUL, not UNKNOWN at once', async () => {
+    services = await startTestServices({ localSandbox: { completeAfterMs: 300 } });
+    const batchId = await approvedBatch(csv(['256772000711,3,late']));
+    const journal = new RunJournal(services.db);
+    const { runner: r } = await runner(batchId);
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    journal.startRun(batchId, 'transfer', twoDaysAgo);
+    const row = new BatchRepository(services.db).rows(batchId, 'valid')[0];
+    journal.reserve(batchId, [{ rowIndex: 0, referenceId: randomUUID(), attempt: 1, operation: 'transfer', kind: 'disbursement.transfer', body: { amount: '3', currency: 'EUR', externalId: row?.externalId, payee: { partyIdType: 'MSISDN', partyId: row?.partyId } } }], twoDaysAgo);
+    const summary = await r.resume(batchId, { ...fast, unknownAfterMs: 60 * 60_000 });
+    expect(summary.counts).toMatchObject({ SUCCESSFUL: 1, UNKNOWN: 0 });
+    expect(journal.attempts(batchId)[0]?.acceptedAt).not.toBeNull();
+  });
 });

@@ -22,7 +22,7 @@ async function setUp(completeAfterMs: number, options: { unknownAfterMs?: number
 }
 
 /** What a crash right after the durable insert leaves behind: a reserved transaction, maybe sent, maybe not. */
-function reserved(repo: TransactionRepository, referenceId: string, party: string, connection = '["local-sandbox","sandbox","EUR","local"]', profileId = 'local-sandbox') {
+function reserved(repo: TransactionRepository, referenceId: string, party: string, connection = '["local-sandbox","sandbox","EUR","local"]', profileId = 'local-sandbox', createdAt = new Date().toISOString()) {
   repo.insert(
     {
       referenceId,
@@ -44,7 +44,7 @@ function reserved(repo: TransactionRepository, referenceId: string, party: strin
       body: { amount: '7', currency: 'EUR', externalId: `crash-${party}`, payee: { partyIdType: 'MSISDN', partyId: party }, payerMessage: '', payeeNote: '' },
       relatedReferenceId: null,
       connection,
-      createdAt: new Date().toISOString(),
+      createdAt,
     },
     { kind: 'created', details: {} },
   );
@@ -149,5 +149,15 @@ describe('single transactions: recovery and tracking', () => {
     await expect.poll(() => services.callbacks.receiver?.received() ?? 0, { timeout: 5000 }).toBe(1);
     expect(await slow.track()).toBe(1);
     expect(repo.get(created.referenceId)?.state).toBe('SUCCESSFUL');
+  });
+
+  it('one resent days after its id was stored gets the whole window again, not UNKNOWN at its first read', async () => {
+    const { repo, service, ledger } = await setUp(150, { unknownAfterMs: 60 * 60_000 });
+    const id = randomUUID();
+    reserved(repo, id, '256772000058', undefined, undefined, new Date(Date.now() - 2 * 86_400_000).toISOString());
+    await service.recover();
+    await trackUntilFinal(service, repo, [id]);
+    expect(repo.get(id)).toMatchObject({ state: 'SUCCESSFUL', acceptedAt: expect.any(String) });
+    expect(ledger()).toHaveLength(1);
   });
 });
