@@ -1,6 +1,7 @@
 // End to end: the built renderer in the system Chromium, talking to the real
 // main services through the loopback test bridge.
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
-  services = await startTestServices();
+  services = await startTestServices({ callbackPort: 'saved' });
   await services.localSandbox.start();
   const started = startBridgeForTests(services);
   bridge = await started.bridge;
@@ -82,6 +83,24 @@ describe('the console in Chromium', () => {
     const result = await page.evaluate(() => (window as unknown as { momo: { openExternal(a: unknown): Promise<unknown> } }).momo.openExternal({ url: 'https://evil.example/' }));
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
     expect(opened).toEqual(['https://momodeveloper.mtn.com/']);
+  });
+
+  it('turns the callback receiver on from Settings; MoMo can then reach it at the address shown', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    const card = page.getByRole('article', { name: 'MoMo callbacks' });
+    await card.getByText(/^Off/).waitFor();
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as { port: number };
+    await new Promise((resolve) => probe.close(resolve));
+    await card.getByLabel(/Port on this computer/).fill(String(port));
+    await card.getByRole('button', { name: 'Turn on' }).click();
+    await card.getByText(`http://127.0.0.1:${port}/momo/callback`).waitFor();
+    const answer = await fetch(`http://127.0.0.1:${port}/momo/callback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"externalId":"nobody"}' });
+    expect(await answer.json()).toEqual({ dropped: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'settings-callbacks.png'), fullPage: true });
+    await card.getByRole('button', { name: 'Turn off' }).click();
+    await card.getByText(/^Off/).waitFor();
   });
 
   it('requested nothing from any origin but its own, and logged no error or CSP violation', () => {
