@@ -403,8 +403,11 @@ export const channels = {
   },
   /** Cancels a pending invoice, or a pre-approval. */
   cancelTransaction: { args: z.object({ referenceId: z.string().min(1) }).strict(), result: transactionDetailSchema },
-  /** The active profile's balances: the last stored readings, or fresh ones with refresh. */
-  getBalances: { args: z.object({ refresh: z.boolean().default(false) }).strict(), result: balancesSchema },
+  /** The active profile's balances: the last stored readings, or fresh ones with refresh (in `currency` when asked). */
+  getBalances: {
+    args: z.object({ refresh: z.boolean().default(false), currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as UGX').optional() }).strict(),
+    result: balancesSchema,
+  },
   getBalanceHistory: {
     args: z.object({ product: productSchema, days: z.number().int().min(1).max(366).default(30) }).strict(),
     result: z.object({ product: productSchema, currency: z.string(), points: z.array(z.object({ at: z.string(), available: z.string() })) }),

@@ -16,7 +16,7 @@ export const TX_USAGE = `momo-console tx get REFERENCE_ID [--product P] [--profi
   momo-console tx search [TEXT] [--status S] [--kind K] [--from DATE] [--to DATE] [--min-amount A] [--max-amount A]
                      [--profile NAME] [--limit N] [--offset N] [--json]
                      (TEXT: a phone number, e-mail, reference id or external id)
-  momo-console balance [--profile NAME] [--json]`;
+  momo-console balance [--profile NAME] [--currency CUR] [--json]`;
 
 const USAGE_CODES = new Set(['USAGE', 'INVALID_INPUT', 'PROFILE_NOT_FOUND']);
 
@@ -24,6 +24,7 @@ const options = {
   json: { type: 'boolean' },
   profile: { type: 'string' },
   product: { type: 'string' },
+  currency: { type: 'string' },
   status: { type: 'string' },
   kind: { type: 'string' },
   from: { type: 'string' },
@@ -51,7 +52,9 @@ export async function runSupportCommand(command: 'tx' | 'balance', args: string[
 
     if (command === 'balance') {
       if (positionals.length > 0) throw new AppError('USAGE', `balance takes no arguments, got "${positionals.join(' ')}"`);
-      const balances = await services.balances.current(true, profile);
+      const currency = values.currency?.toUpperCase();
+      if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) throw new AppError('USAGE', `--currency takes a three-letter code such as UGX, got "${values.currency ?? ''}"`);
+      const balances = await services.balances.current(true, profile, currency);
       const lines = balances.readings.map((r) => `${r.product.padEnd(13)} ${r.available === null ? `no reading: ${r.problem ?? 'not read yet'}` : `${displayAmount(r.available, r.currency)} ${r.currency}${r.low ? `  (at or under the warning threshold of ${r.threshold ?? ''})` : ''}`}`);
       print(balances, `${profile.name}\n${lines.join('\n')}`);
       // A product without a subscription key is not a failure: the profile does not use it.

@@ -167,7 +167,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     refundTransaction: async (args) => detail(await transactions.refund(args)),
     createTransaction: async (args) => detail(await transactions.create(args)),
     cancelTransaction: async ({ referenceId }) => detail(await transactions.cancel(referenceId)),
-    getBalances: ({ refresh }) => balances.current(refresh),
+    getBalances: ({ refresh, currency }) => balances.current(refresh, profiles.active(), currency),
     getBalanceHistory: ({ product, days }) => balances.history(product, days),
     setBalanceThreshold: ({ product, amount }) => balances.setThreshold(product, amount),
   };

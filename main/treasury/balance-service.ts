@@ -38,8 +38,8 @@ export class BalanceService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  /** The active profile's balances: the stored readings, or fresh ones (each stored) with `refresh`. */
-  async current(refresh: boolean, profile: Profile = this.deps.profiles.active()): Promise<Balances> {
+  /** The active profile's balances: the stored readings, or fresh ones (each stored) with `refresh`, in `currency` when asked. */
+  async current(refresh: boolean, profile: Profile = this.deps.profiles.active(), currency?: string): Promise<Balances> {
     const problems = new Map<Product, string>();
     if (refresh) {
       const credentials = await this.deps.clients.credentials(profile);
@@ -50,7 +50,7 @@ export class BalanceService {
             return;
           }
           try {
-            await this.read(profile, product);
+            await this.read(profile, product, currency);
           } catch (error) {
             if (!(error instanceof MomoError)) throw error;
             problems.set(product, error.message);
@@ -61,7 +61,7 @@ export class BalanceService {
     const latest = new Map(this.deps.repo.latest(profile.id).map((r) => [r.product, r]));
     const balances: Balances = {
       profileId: profile.id,
-      currency: profile.currency,
+      currency: currency ?? profile.currency,
       readings: productSchema.options.map((product) => {
         const reading = latest.get(product);
         const threshold = this.threshold(profile.id, product);
@@ -87,9 +87,10 @@ export class BalanceService {
    * console cannot turn into minor units is still returned (the payouts
    * preview shows it as MoMo wrote it); it is only not stored.
    */
-  async read(profile: Profile, product: Product): Promise<Balance> {
+  async read(profile: Profile, product: Product, currency?: string): Promise<Balance> {
     const client = await this.deps.clients.clientFor(profile);
-    const balance = await client.product(product).getBalance();
+    const api = client.product(product);
+    const balance = currency === undefined || currency === profile.currency ? await api.getBalance() : await api.getBalanceIn(currency);
     const minor = readableMinor(balance.availableBalance, balance.currency);
     if (minor === null) {
       this.deps.logger.warn({ product, currency: balance.currency }, 'a balance MoMo gave could not be stored as minor units');

@@ -28,17 +28,20 @@ export function BalancesArea() {
   const profile = useSession((state) => state.profile);
   const [balances, setBalances] = useState<Balances | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Read in another currency than the profile's (MoMo's balance per currency); empty for the profile's own. */
+  const [currency, setCurrency] = useState('');
+  const currencyOk = currency === '' || /^[A-Z]{3}$/.test(currency);
   /** Bumped whenever new readings may have been stored, so the chart reads its history again. */
   const [version, setVersion] = useState(0);
   /** Counts pushed events, so a call that was answered after a newer event does not overwrite it. */
   const pushed = useRef(0);
 
   const load = useCallback(
-    async (refresh: boolean): Promise<Balances | null> => {
+    async (refresh: boolean, currency?: string): Promise<Balances | null> => {
       const seen = pushed.current;
       setBusy(true);
       try {
-        const next = await callApi(api, 'getBalances', { refresh });
+        const next = await callApi(api, 'getBalances', { refresh, ...(currency ? { currency } : {}) });
         if (pushed.current === seen) setBalances(next);
         if (refresh) setVersion((n) => n + 1);
         return next;
@@ -84,7 +87,11 @@ export function BalancesArea() {
   return (
     <AreaPage title="Balances" summary="The money in each MoMo product account of the active profile.">
       <div className="balance-toolbar">
-        <button type="button" className="button" disabled={busy} onClick={() => void load(true)}>
+        <label className="field balance-currency">
+          <span>Currency (optional)</span>
+          <input value={currency} onChange={(event) => setCurrency(event.target.value.toUpperCase().replace(/[^A-Z]/g, '').slice(0, 3))} placeholder={profile?.currency ?? 'EUR'} autoComplete="off" aria-invalid={!currencyOk} />
+        </label>
+        <button type="button" className="button" disabled={busy || !currencyOk} onClick={() => void load(true, currency || undefined)}>
           Refresh balances
         </button>
         {busy && <progress aria-label="Reading balances at MoMo" />}

@@ -96,4 +96,16 @@ describe('balances', () => {
     expect(history.points.length).toBeGreaterThan(300);
     expect(history.points.at(-1)?.available).toBe(value(await call('getBalances', {})).readings.find((r) => r.product === 'collection')?.available);
   });
+
+  it('reads the balance in another currency when asked; a currency the account does not hold is that product\'s problem, in words', async () => {
+    const url = services.localSandbox.running()?.url ?? '';
+    await fetch(`${url}/_sandbox/balances`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ collection: { UGX: '5000' } }) });
+    const ugx = value(await call('getBalances', { refresh: true, currency: 'UGX' }));
+    expect(ugx.currency).toBe('UGX');
+    expect(ugx.readings.find((r) => r.product === 'collection')).toMatchObject({ available: '5000', currency: 'UGX', problem: null });
+    expect(ugx.readings.find((r) => r.product === 'remittance')?.problem).toMatch(/INVALID_CURRENCY|currency/i);
+    expect(await call('getBalances', { refresh: true, currency: 'shillings' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    // Back to the profile's own currency for what follows.
+    value(await call('getBalances', { refresh: true }));
+  });
 });

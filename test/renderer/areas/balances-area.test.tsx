@@ -90,6 +90,20 @@ describe('Balances: product cards', () => {
     await waitFor(() => expect(callsTo(calls, 'getBalanceHistory')).toHaveLength(2));
   });
 
+  it('reads in another currency when one is typed; letters only, three of them', async () => {
+    const { calls } = renderBalances();
+    await card('Collection');
+    const user = userEvent.setup();
+    const input = screen.getByLabelText<HTMLInputElement>('Currency (optional)');
+    await user.type(input, 'u1gxz');
+    expect(input.value).toBe('UGX');
+    await user.click(screen.getByRole('button', { name: 'Refresh balances' }));
+    expect(callsTo(calls, 'getBalances')).toContainEqual({ refresh: true, currency: 'UGX' });
+    await user.clear(input);
+    await user.type(input, 'ug');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Refresh balances' }).disabled).toBe(true);
+  });
+
   it('replaces the cards when new readings are pushed', async () => {
     const fake = renderBalances();
     expect((await card('Collection')).textContent).toContain('150,000.00 EUR');
