@@ -245,6 +245,9 @@ export const transactionSchema = z.object({
 export type TransactionView = z.output<typeof transactionSchema>;
 
 export const transactionDetailSchema = transactionSchema.extend({
+  /** The profile it was made with (an action on it is confirmed against this profile, not the active one). */
+  profileName: z.string().nullable(),
+  profileKind: profileKindSchema.nullable(),
   financialTransactionId: z.string().nullable(),
   /** The reason in words an agent can read to a customer. */
   reasonText: z.string().nullable(),

@@ -69,7 +69,7 @@ export async function runSupportCommand(command: 'tx' | 'balance', args: string[
       if (product && !product.success) throw new AppError('USAGE', `--product is collection, disbursement or remittance; got "${values.product ?? ''}"`);
       if (values.profile) services.profiles.find(values.profile);
       const record = await services.transactions.get(referenceId, product?.data, profile);
-      const detail = toDetail(record, services.transactionStore.timeline(record.referenceId), services.transactionStore.related(record.referenceId));
+      const detail = toDetail(record, services.transactionStore.timeline(record.referenceId), services.transactionStore.related(record.referenceId), services.profiles.list().profiles.find((p) => p.id === record.profileId) ?? null);
       print(detail, describe(detail));
       return EXIT_OK;
     }

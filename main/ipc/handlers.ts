@@ -26,7 +26,8 @@ export interface HandlerDeps {
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { profiles, vault, keychain, localSandbox, clients, payouts, events, runs, callbacks, transactions, transactionStore, balances } = deps.services;
-  const detail = (record: TransactionRecord) => toDetail(record, transactionStore.timeline(record.referenceId), transactionStore.related(record.referenceId));
+  const detail = (record: TransactionRecord) =>
+    toDetail(record, transactionStore.timeline(record.referenceId), transactionStore.related(record.referenceId), profiles.list().profiles.find((p) => p.id === record.profileId) ?? null);
   const journal = new RunJournal(deps.services.db);
   const summary = (profile: ReturnType<typeof profiles.get>) => ({
     id: profile.id,

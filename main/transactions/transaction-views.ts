@@ -1,7 +1,7 @@
 // A stored transaction as the window and the command line show it: amounts
 // as decimals in their currency, the four statuses an agent knows, the reason
 // in words, and a timeline of what happened in plain sentences.
-import type { TransactionDetail, TransactionView } from '../../preload/contract';
+import type { Profile, TransactionDetail, TransactionView } from '../../preload/contract';
 import { formatAmount } from '../money/amount';
 import type { TimelineEvent, TransactionRecord, TransactionState } from '../store/transaction-repository';
 import { reasonText } from './reason-text';
@@ -38,11 +38,13 @@ export function toView(record: TransactionRecord): TransactionView {
   };
 }
 
-export function toDetail(record: TransactionRecord, timeline: TimelineEvent[], related: TransactionRecord[]): TransactionDetail {
+export function toDetail(record: TransactionRecord, timeline: TimelineEvent[], related: TransactionRecord[], profile: Pick<Profile, 'name' | 'kind'> | null): TransactionDetail {
   const view = toView(record);
   const open = view.status === 'PENDING';
   return {
     ...view,
+    profileName: profile?.name ?? null,
+    profileKind: profile?.kind ?? null,
     financialTransactionId: record.financialTransactionId,
     reasonText:
       record.state === 'unresolved'

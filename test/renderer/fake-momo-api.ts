@@ -105,6 +105,8 @@ function fakeDetail(referenceId: string) {
   const base = FAKE_TRANSACTIONS.find((t) => t.referenceId === referenceId) ?? { ...first, referenceId };
   return {
     ...base,
+    profileName: 'Local sandbox',
+    profileKind: 'local' as const,
     financialTransactionId: base.status === 'SUCCESSFUL' ? '1234567890' : null,
     reasonText: base.reason === 'PAYEE_NOT_FOUND' ? 'The number receiving the money has no MoMo account.' : null,
     request: { amount: base.amount, currency: 'EUR', externalId: base.externalId, payer: { partyIdType: 'MSISDN', partyId: base.partyId } },

@@ -118,7 +118,7 @@ describe('single transactions: recovery and tracking', () => {
     await faults([{ method: 'POST', path: '/disbursement/v1_0/transfer', rate: 1, action: 'error', status: 500 }]);
     const created = await service.create({ kind: 'disbursement.transfer', party: '256772000054', partyType: 'MSISDN', amount: '6', payerMessage: '', payeeNote: '' });
     expect(created.state).toBe('unresolved');
-    const shown = toDetail(created, repo.timeline(created.referenceId), []);
+    const shown = toDetail(created, repo.timeline(created.referenceId), [], services.profiles.get('local-sandbox'));
     expect(shown.status).toBe('UNKNOWN');
     expect(shown.reasonText).toContain('Do not make this payment again');
     expect(ledger()).toHaveLength(0);
