@@ -147,7 +147,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     balances,
     async close() {
       balances.stop();
-      await transactions.stop();
+      await transactions.tracker.stop();
       await services.runs.stopAll();
       await callbacks.close();
       clients.close();

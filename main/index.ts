@@ -97,7 +97,7 @@ if (!app.requestSingleInstanceLock()) {
     // Batches that were running when the app last stopped are reconciled (GET before anything new is sent) and carried on.
     services.runs.recoverAll();
     // The same for payments and collections made one at a time; then their statuses are read until final.
-    services.transactions.start(1000);
+    services.transactions.tracker.start(1000);
     services.balances.start(BALANCE_INTERVAL_MS);
     const { localSandbox } = services;
     await localSandbox.start();

@@ -21,11 +21,13 @@ export class BalanceRepository {
     this.prepared.get('INSERT INTO balance_readings (profile_id, product, currency, available_minor, at) VALUES (?, ?, ?, ?, ?)').run(profileId, reading.product, reading.currency, reading.minor, reading.at);
   }
 
-  /** The newest reading of each product (one indexed look per product, however many readings there are). */
-  latest(profileId: string): BalanceReading[] {
-    const newest = this.prepared.get('SELECT product, currency, available_minor, at FROM balance_readings WHERE profile_id = ? AND product = ? ORDER BY at DESC, id DESC LIMIT 1').safeIntegers(true);
+  /** The newest reading in `currency` of each product (one indexed look per product, however many readings there are). */
+  latest(profileId: string, currency: string): BalanceReading[] {
+    const newest = this.prepared
+      .get('SELECT product, currency, available_minor, at FROM balance_readings WHERE profile_id = ? AND product = ? AND currency = ? ORDER BY at DESC, id DESC LIMIT 1')
+      .safeIntegers(true);
     return (['collection', 'disbursement', 'remittance'] as const).flatMap((product) => {
-      const r = newest.get(profileId, product) as { currency: string; available_minor: bigint; at: string } | undefined;
+      const r = newest.get(profileId, product, currency) as { currency: string; available_minor: bigint; at: string } | undefined;
       return r ? [{ product, currency: r.currency, minor: r.available_minor, at: r.at }] : [];
     });
   }

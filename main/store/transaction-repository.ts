@@ -132,14 +132,29 @@ export class TransactionRepository {
       .transaction(() => {
         const moved = this.prepared
           .get(
-            // A success carries no reason: an error seen on the way there must not be read out as why it ended.
-            `UPDATE transactions SET state = ?, momo_status = COALESCE(?, momo_status), reason = CASE WHEN ? = 'SUCCESSFUL' THEN ? ELSE COALESCE(?, reason) END,
+            // reason: undefined keeps it, null clears it; a success never keeps one (an error seen on the way is not why it ended).
+            // An accepted transaction never goes back to "no clear answer": a late duplicate send's confusion is not news.
+            `UPDATE transactions SET state = ?, momo_status = COALESCE(?, momo_status),
+               reason = CASE WHEN ? THEN ? WHEN ? = 'SUCCESSFUL' THEN NULL ELSE reason END,
                financial_transaction_id = COALESCE(?, financial_transaction_id), accepted_at = CASE WHEN ? = 'accepted' AND state <> 'accepted' THEN ? ELSE accepted_at END,
                checks = COALESCE(?, checks), next_check_at = ?, updated_at = ?
-             WHERE reference_id = ? AND state NOT IN ('SUCCESSFUL', 'FAILED')`,
+             WHERE reference_id = ? AND state NOT IN ('SUCCESSFUL', 'FAILED') AND NOT (? = 'unresolved' AND state = 'accepted')`,
           )
-          .run(change.state, change.momoStatus ?? null, change.state, change.reason ?? null, change.reason ?? null, change.financialTransactionId ?? null, change.state, at, change.checks ?? null, change.nextCheckAt ?? null, at, referenceId)
-          .changes > 0;
+          .run(
+            change.state,
+            change.momoStatus ?? null,
+            change.reason !== undefined ? 1 : 0,
+            change.reason ?? null,
+            change.state,
+            change.financialTransactionId ?? null,
+            change.state,
+            at,
+            change.checks ?? null,
+            change.nextCheckAt ?? null,
+            at,
+            referenceId,
+            change.state,
+          ).changes > 0;
         if (moved) this.addEvent(referenceId, at, event.kind, event.details);
         return moved;
       })

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     }),
   });
   services.events.on((event, payload) => bridge.emit(event, payload));
-  services.transactions.start(1000);
+  services.transactions.tracker.start(1000);
   services.balances.start(BALANCE_INTERVAL_MS);
   process.stdout.write(`MoMo Console web preview: ${bridge.pageUrl}\n`);
   const stop = () => void Promise.all([bridge.close(), services.close()]).then(() => process.exit(0));

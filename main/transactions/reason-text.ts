@@ -43,9 +43,15 @@ export const REASON_TEXTS: Readonly<Record<string, string>> = {
 // matched before treating the reason as a MoMo code.
 const NOT_SENT = /^NOT_SENT(?::\s*([\s\S]*))?$/i;
 const NO_FINAL_STATUS = /^no final status within\b/i;
+/** The console's own: it stopped short of sending again (NOT_RESENT) or of reading (NOT_CHECKED), and says why. */
+const STOPPED = /^NOT_(RESENT|CHECKED):\s*([\s\S]*)$/i;
 
 const NOT_SENT_TEXT = 'The payment never reached MoMo, so nothing was paid.';
 const NO_FINAL_STATUS_TEXT = 'MoMo has not given a final answer yet; the payment may still go through. Check again later before paying again.';
+const STOPPED_TEXT = {
+  RESENT: 'Whether MoMo has this payment is not known, and the console did not send it again.',
+  CHECKED: 'The console can no longer ask MoMo about this payment from here.',
+};
 
 // Codes come back from callbacks, CSV files and people typing them, so
 // "payee not found" and "Payee-Not-Found" must find PAYEE_NOT_FOUND;
@@ -65,6 +71,8 @@ export function reasonText(code: string | null | undefined, message?: string | n
   const notSent = NOT_SENT.exec(raw);
   if (notSent) return notSent[1]?.trim() ? `${NOT_SENT_TEXT} ${asSentence(notSent[1])}` : NOT_SENT_TEXT;
   if (NO_FINAL_STATUS.test(raw)) return NO_FINAL_STATUS_TEXT;
+  const stopped = STOPPED.exec(raw);
+  if (stopped) return `${STOPPED_TEXT[(stopped[1] ?? 'RESENT').toUpperCase() as 'RESENT' | 'CHECKED']} ${asSentence(stopped[2] ?? '')} Do not pay again until it is found.`;
   const known = REASON_TEXTS[normalise(raw)];
   if (known) return known;
   // MTN's messages usually end in a full stop; dropping it avoids "..".

@@ -1,23 +1,21 @@
 // Support's transactions: one payment or collection at a time, lookups by
 // reference id (at MoMo when the console does not know it), and the actions an
-// agent takes on a transaction page. The money rules are the batch runner's:
-// the reference id is stored before its request, an unclear outcome is looked
-// up by GET before anything is sent again (404 → the same id again), and a
-// final status is never overwritten.
+// agent takes on a transaction page. Each new transaction's reference id is
+// stored before its request; sending, settling and following it to a final
+// status is the tracker's (transaction-tracker.ts).
 import { randomUUID } from 'node:crypto';
 import type { ChannelArgs, Profile } from '../../preload/contract';
 import { AppError } from '../ipc/app-error';
 import type { Logger } from '../logging/logger';
 import { formatAmount, parseAmount } from '../money/amount';
 import { CREATE_OPERATIONS, type CreateKind } from '../momo/create-operations';
-import type { CreateOutcome } from '../momo/idempotent-create';
-import type { MomoClient } from '../momo/momo-client';
-import { MomoConfigError, MomoError, MomoHttpError } from '../momo/momo-errors';
+import { MomoError, MomoHttpError } from '../momo/momo-errors';
 import type { TransactionStatus } from '../momo/momo-schemas';
 import type { ProfileClients } from '../profiles/profile-clients';
 import type { ProfileService } from '../profiles/profile-service';
-import { OPEN_STATES, type TransactionRecord, type TransactionRepository, type TransactionState } from '../store/transaction-repository';
+import { OPEN_STATES, type TransactionRecord, type TransactionRepository } from '../store/transaction-repository';
 import { checkedMessage, prepareOperation, type OperationInput } from './operation-input';
+import { stateFromMomo, TransactionTracker } from './transaction-tracker';
 
 export interface TransactionServiceDeps {
   repo: TransactionRepository;
@@ -49,22 +47,15 @@ const LOOKUP_ORDER: readonly CreateKind[] = [
 ];
 
 const REFUNDABLE = new Set(['collection.requesttopay', 'collection.payment']);
-const FINAL_FAILED = new Set(['FAILED', 'REJECTED', 'EXPIRED', 'CANCELLED', 'CANCELED', 'TIMEOUT', 'DECLINED']);
-
-/** MoMo's word, as the console's four: APPROVED (a pre-approval) is a success; REJECTED, EXPIRED… are failures. */
-export function stateFromMomo(status: string): TransactionState {
-  if (status === 'SUCCESSFUL' || status === 'APPROVED') return 'SUCCESSFUL';
-  return FINAL_FAILED.has(status) ? 'FAILED' : 'accepted';
-}
 
 export class TransactionService {
-  private timer: NodeJS.Timeout | null = null;
-  private round: Promise<unknown> = Promise.resolve();
-  private tracking = false;
+  /** Sends, settles and follows each transaction; the app starts its loop. */
+  readonly tracker: TransactionTracker;
   private readonly now: () => Date;
 
   constructor(private readonly deps: TransactionServiceDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.tracker = new TransactionTracker({ ...deps, now: this.now });
   }
 
   /** One payment or collection: checked, stored under a new reference id, then sent. */
@@ -94,12 +85,12 @@ export class TransactionService {
         financialTransactionId: null,
         body: prepared.body,
         relatedReferenceId: null,
-        connection: connectionOf(profile),
+        connection: await this.tracker.connectionFor(profile),
         createdAt: this.at(),
       },
       { kind: 'created', details: { kind: prepared.kind } },
     );
-    await this.send(client, prepared.kind, referenceId, prepared.body);
+    await this.tracker.send(client, prepared.kind, referenceId, prepared.body);
     return this.must(referenceId);
   }
 
@@ -109,9 +100,7 @@ export class TransactionService {
     if (!REFUNDABLE.has(original.kind)) throw new AppError('NOT_ALLOWED', 'Only a collection (a request to pay or a bill payment) can be refunded.');
     if (original.state !== 'SUCCESSFUL') throw new AppError('NOT_ALLOWED', 'Only a successful collection can be refunded; this one is not (yet) successful.');
     const profile = this.deps.profiles.get(original.profileId);
-    if (original.connection !== null && original.connection !== connectionOf(profile)) {
-      throw new AppError('NOT_ALLOWED', `${profile.name} now points at another MoMo (address, environment or currency changed) than the one this collection was made on; refund it there.`);
-    }
+    await this.reachable(original);
     confirmProduction(profile, args.confirmName);
     const currency = original.currency ?? profile.currency;
     const amount = parseAmount(args.amount, currency);
@@ -151,7 +140,7 @@ export class TransactionService {
         financialTransactionId: null,
         body,
         relatedReferenceId: original.referenceId,
-        connection: connectionOf(profile),
+        connection: await this.tracker.connectionFor(profile),
         createdAt: this.at(),
       },
       { kind: 'created', details: { kind, refundOf: original.referenceId, approvedAmount: body.amount } },
@@ -168,7 +157,7 @@ export class TransactionService {
       },
     );
     this.deps.repo.note(original.referenceId, this.at(), 'refund-requested', { refundReferenceId: referenceId, amount: body.amount, currency });
-    await this.send(client, kind, referenceId, body);
+    await this.tracker.send(client, kind, referenceId, body);
     return this.must(referenceId);
   }
 
@@ -216,10 +205,10 @@ export class TransactionService {
       return this.must(referenceId);
     }
     if (record.state === 'unresolved' && record.origin === 'console') {
-      await this.settle(record);
+      await this.tracker.settle(record);
       return this.must(referenceId);
     }
-    const client = await this.deps.clients.clientFor(this.deps.profiles.get(record.profileId));
+    const client = await this.deps.clients.clientFor(await this.reachable(record));
     let status: TransactionStatus | null;
     try {
       status = await client.status(record.kind as CreateKind, record.referenceId);
@@ -231,7 +220,7 @@ export class TransactionService {
     if (status === null) {
       this.deps.repo.note(record.referenceId, this.at(), 'status-not-found', { message: 'MoMo has no transaction under this reference id' });
     } else {
-      this.apply(record, status, 'status-refreshed');
+      this.tracker.apply(record.referenceId, status, 'status-refreshed');
     }
     return this.must(referenceId);
   }
@@ -240,7 +229,7 @@ export class TransactionService {
   async checkParty(referenceId: string): Promise<{ partyType: 'MSISDN' | 'EMAIL' | 'PARTY_CODE'; partyId: string; active: boolean | null; name: string | null; message: string }> {
     const record = this.must(referenceId);
     if (!record.partyType || !record.partyId) throw new AppError('NOT_ALLOWED', 'This transaction has no party to check.');
-    const client = await this.deps.clients.clientFor(this.deps.profiles.get(record.profileId));
+    const client = await this.deps.clients.clientFor(await this.reachable(record));
     const api = client.product(record.product);
     const type = record.partyType.toLowerCase() as 'msisdn' | 'email' | 'party_code';
     let active: boolean | null = null;
@@ -272,7 +261,7 @@ export class TransactionService {
     const record = this.must(referenceId);
     if (record.kind !== 'collection.requesttopay') throw new AppError('NOT_ALLOWED', 'A delivery notification can only follow a request to pay.');
     if (record.state !== 'SUCCESSFUL') throw new AppError('NOT_ALLOWED', 'A delivery notification can only be sent once the payment is successful.');
-    const client = await this.deps.clients.clientFor(this.deps.profiles.get(record.profileId));
+    const client = await this.deps.clients.clientFor(await this.reachable(record));
     try {
       await client.collection.sendDeliveryNotification(record.referenceId, message);
     } catch (error) {
@@ -288,7 +277,7 @@ export class TransactionService {
   /** Cancels a pending invoice (under a new reference id of its own), or a pre-approval. */
   async cancel(referenceId: string): Promise<TransactionRecord> {
     const record = this.must(referenceId);
-    const client = await this.deps.clients.clientFor(this.deps.profiles.get(record.profileId));
+    const client = await this.deps.clients.clientFor(await this.reachable(record));
     try {
       if (record.kind === 'collection.invoice') {
         if (!OPEN_STATES.includes(record.state)) throw new AppError('NOT_ALLOWED', 'Only a pending invoice can be cancelled.');
@@ -315,164 +304,9 @@ export class TransactionService {
     return this.refresh(record.referenceId);
   }
 
-  /**
-   * On start: every transaction whose request may or may not have reached
-   * MoMo is looked up first; 404 → sent again under the same id, found → adopted.
-   */
-  async recover(): Promise<void> {
-    for (const record of this.deps.repo.unsettled()) await this.settle(record);
-  }
-
-  /** One round of due looks (status reads, and lookups of unclear outcomes); returns how many were due. */
-  async track(limit = 50): Promise<number> {
-    // A round still running when the next tick comes (MoMo slow) is not doubled.
-    if (this.tracking) return 0;
-    this.tracking = true;
-    try {
-      const due = this.deps.repo.due(this.at(), limit);
-      for (const record of due) {
-        try {
-          if (record.state === 'unresolved') {
-            await this.settle(record);
-          } else {
-            await this.check(await this.deps.clients.clientFor(this.deps.profiles.get(record.profileId)), record);
-          }
-        } catch (error) {
-          this.deps.logger.warn({ referenceId: record.referenceId, err: error instanceof Error ? error.message : String(error) }, 'could not read a transaction status');
-        }
-      }
-      return due.length;
-    } finally {
-      this.tracking = false;
-    }
-  }
-
-  /** Recovers, then looks at due transactions every `intervalMs` until stop(). */
-  start(intervalMs = 1000): void {
-    if (this.timer) return;
-    this.round = this.recover().catch((error: unknown) => this.deps.logger.warn({ err: String(error) }, 'transaction recovery failed'));
-    this.timer = setInterval(() => {
-      this.round = this.round.then(() => this.track()).catch((error: unknown) => this.deps.logger.warn({ err: String(error) }, 'transaction tracking round failed'));
-    }, intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.round.catch(() => undefined);
-  }
-
-  /**
-   * A transaction with no clear outcome (or stored but maybe never sent): GET
-   * first; found → adopted; 404 → the same request under the same id, but only
-   * to the MoMo it was meant for. A profile since deleted or pointed elsewhere
-   * gets nothing sent: the agent must look at it where it was made.
-   */
-  private async settle(record: TransactionRecord): Promise<void> {
-    let profile: Profile;
-    try {
-      profile = this.deps.profiles.get(record.profileId);
-    } catch {
-      this.move(record.referenceId, { state: 'UNKNOWN', reason: 'NOT_RESENT: the profile it was made with is gone; look it up at MoMo before paying again' }, 'unknown', { profileMissing: true });
-      return;
-    }
-    const sameConnection = record.connection === null || record.connection === connectionOf(profile);
-    const client = await this.deps.clients.clientFor(profile);
-    let status: TransactionStatus | null;
-    try {
-      status = await client.status(record.kind as CreateKind, record.referenceId);
-    } catch (error) {
-      if (!(error instanceof MomoError)) throw error;
-      const checks = record.checks + 1;
-      this.move(record.referenceId, { state: 'unresolved', checks, nextCheckAt: this.later(this.backoff(checks)) }, 'reconcile-failed', { message: error.message });
-      return;
-    }
-    if (status) {
-      this.apply(record, status, 'reconciled-found');
-      return;
-    }
-    if (!sameConnection) {
-      this.move(record.referenceId, { state: 'UNKNOWN', reason: `NOT_RESENT: ${profile.name} now points at another MoMo than the one this was sent to; look it up there before paying again` }, 'unknown', { connectionChanged: true });
-      return;
-    }
-    this.deps.repo.note(record.referenceId, this.at(), 'reconciled-not-received', {});
-    await this.send(client, record.kind as CreateKind, record.referenceId, record.body, record.checks + 1);
-  }
-
-  private async send(client: MomoClient, kind: CreateKind, referenceId: string, body: Record<string, unknown>, unclearSoFar = 0): Promise<void> {
-    const unclear = (reason: string, kindOfEvent: string, details: unknown) =>
-      this.move(referenceId, { state: 'unresolved', reason, checks: unclearSoFar + 1, nextCheckAt: this.later(this.backoff(unclearSoFar + 1)) }, kindOfEvent, details);
-    let outcome: CreateOutcome;
-    try {
-      outcome = await client.create(kind, referenceId, body as never);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof MomoConfigError) {
-        this.move(referenceId, { state: 'FAILED', reason: `NOT_SENT: ${message}` }, 'failed', { notSent: true, message });
-      } else {
-        unclear(message, 'unknown', { message });
-      }
-      return;
-    }
-    switch (outcome.outcome) {
-      case 'accepted':
-        this.move(referenceId, { state: 'accepted', checks: 0, nextCheckAt: this.later(this.deps.firstCheckMs ?? 2000) }, 'accepted', { attempts: outcome.attempts });
-        return;
-      case 'already-exists':
-        this.apply(this.must(referenceId), outcome.status, 'adopted');
-        return;
-      case 'refused':
-        this.move(referenceId, { state: 'FAILED', reason: outcome.error.code ?? outcome.error.message }, 'refused', outcome.error.toJSON());
-        return;
-      case 'unknown':
-        unclear(outcome.error.message, 'unknown', outcome.error.toJSON());
-    }
-  }
-
-  private async check(client: MomoClient, record: TransactionRecord): Promise<void> {
-    let status: TransactionStatus | null = null;
-    let problem: string | null = null;
-    try {
-      status = await client.status(record.kind as CreateKind, record.referenceId);
-    } catch (error) {
-      if (!(error instanceof MomoError)) throw error;
-      problem = error.message;
-    }
-    if (status && stateFromMomo(status.status) !== 'accepted') {
-      this.apply(record, status, 'status-final');
-      return;
-    }
-    const unknownAfter = this.deps.unknownAfterMs ?? 24 * 3600_000;
-    if (this.now().getTime() - Date.parse(record.acceptedAt ?? record.createdAt) >= unknownAfter) {
-      const reason = `no final status within ${Math.round(unknownAfter / 60000)} min${problem ? ` (last: ${problem})` : ''}`;
-      this.move(record.referenceId, { state: 'UNKNOWN', reason }, 'unknown', { reason });
-      return;
-    }
-    const checks = record.checks + 1;
-    this.move(record.referenceId, { state: 'accepted', checks, nextCheckAt: this.later(this.backoff(checks)), ...(status ? { momoStatus: status.status } : {}) }, 'status-seen', { status: status?.status ?? null, problem });
-  }
-
-  /** What MoMo says, recorded: final states end tracking; anything else is read again later. */
-  private apply(record: TransactionRecord, status: TransactionStatus, kind: string): void {
-    const state = stateFromMomo(status.status);
-    const details = { status: status.status, reason: status.reason, financialTransactionId: status.financialTransactionId };
-    this.move(
-      record.referenceId,
-      {
-        state,
-        momoStatus: status.status,
-        reason: status.reason?.code ?? null,
-        financialTransactionId: status.financialTransactionId,
-        ...(state === 'accepted' ? { nextCheckAt: this.later(this.deps.firstCheckMs ?? 2000) } : {}),
-      },
-      kind,
-      details,
-    );
-  }
-
-  private adoptFound(profile: Profile, kind: CreateKind, status: TransactionStatus): TransactionRecord {
-    // Two lookups of one id at once: the first to come back keeps it.
+  private async adoptFound(profile: Profile, kind: CreateKind, status: TransactionStatus): Promise<TransactionRecord> {
+    const connection = await this.tracker.connectionFor(profile);
+    // Two lookups of one id at once: the first to come back keeps it (nothing awaits between this and the insert).
     const already = this.deps.repo.get(status.referenceId);
     if (already) return already;
     const body = status.body;
@@ -501,7 +335,7 @@ export class TransactionService {
         // What MoMo answered stands in for the request, which this console never sent (and never sends: origin 'lookup').
         body,
         relatedReferenceId: null,
-        connection: connectionOf(profile),
+        connection,
         createdAt: this.at(),
       },
       { kind: 'found-at-momo', details: { kind, status: status.status } },
@@ -511,11 +345,11 @@ export class TransactionService {
     return this.must(status.referenceId);
   }
 
-  private move(referenceId: string, change: Parameters<TransactionRepository['update']>[1], kind: string, details: unknown): void {
-    if (this.deps.repo.update(referenceId, change, { kind, details }, this.at())) {
-      const record = this.deps.repo.get(referenceId);
-      if (record) this.deps.onStatus?.(record);
-    }
+  /** The profile to act through, only when it still reaches the MoMo (and API user) the transaction went to. */
+  private async reachable(record: TransactionRecord): Promise<Profile> {
+    const reach = await this.tracker.reach(record);
+    if (reach.problem !== null) throw new AppError('NOT_ALLOWED', `This transaction cannot be read or acted on from here: ${reach.problem}.`);
+    return reach.profile;
   }
 
   private must(referenceId: string): TransactionRecord {
@@ -528,20 +362,9 @@ export class TransactionService {
     return this.now().toISOString();
   }
 
-  /** 2 s doubling to 60 s (by default) after the n-th look. */
-  private backoff(n: number): number {
-    return Math.min(this.deps.maxCheckMs ?? 60_000, (this.deps.firstCheckMs ?? 2000) * 2 ** n);
-  }
-
   private later(ms: number): string {
     return new Date(this.now().getTime() + ms).toISOString();
   }
-}
-
-/** Where a transaction goes: a changed address, environment, currency or kind is another MoMo. */
-export function connectionOf(profile: Profile): string {
-  // The local sandbox's address changes at every start; it is one MoMo all the same.
-  return JSON.stringify([profile.kind === 'local' ? 'local-sandbox' : profile.baseUrl, profile.targetEnvironment, profile.currency, profile.kind]);
 }
 
 function confirmProduction(profile: Profile, confirmName: string | undefined): void {

@@ -77,7 +77,7 @@ function describe(event: TimelineEvent): string {
     case 'refused':
       return `MoMo refused the request${typeof d.code === 'string' ? ` (${d.code})` : ''}`;
     case 'unknown':
-      return 'No clear answer from MoMo; it will be looked up before anything is sent again';
+      return typeof d.reason === 'string' ? `UNKNOWN: ${d.reason}` : 'No clear answer from MoMo; it will be looked up before anything is sent again';
     case 'failed':
       return 'Not sent: the console refused the request before it left';
     case 'status-seen':
@@ -110,6 +110,17 @@ function describe(event: TimelineEvent): string {
       return `MoMo did not cancel it${typeof d.message === 'string' ? `: ${d.message}` : ''}`;
     case 'exchange':
       return `Request and response kept (${String(d.method ?? '')} ${String(d.endpoint ?? d.path ?? '')})`;
+    case 'not-resent':
+      return `Not sent again: ${String(d.problem ?? '')}`;
+    case 'timed-out':
+      return 'No clear answer within the window: not sent again';
+    case 'not-checked':
+      return `Not read: ${String(d.problem ?? '')}`;
+    case 'no-final-status':
+      return 'No final status within the window: UNKNOWN';
+    case 'check-failed':
+    case 'recover-failed':
+      return `Could not look at it inside the console${typeof d.message === 'string' ? `: ${d.message}` : ''}; trying again later`;
     case 'status-checked-now':
       return `Checked now: ${status ?? 'no answer'}`;
     default:

@@ -38,8 +38,13 @@ export class BalanceService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  /** The active profile's balances: the stored readings, or fresh ones (each stored) with `refresh`, in `currency` when asked. */
-  async current(refresh: boolean, profile: Profile = this.deps.profiles.active(), currency?: string): Promise<Balances> {
+  /**
+   * The active profile's balances in its currency (or in `currency` when
+   * asked): the stored readings, or fresh ones (each stored) with `refresh`.
+   * Readings in another currency never mix with the profile's: cards, the
+   * threshold and the chart each keep to one currency.
+   */
+  async current(refresh: boolean, profile: Profile = this.deps.profiles.active(), currency: string = profile.currency): Promise<Balances> {
     const problems = new Map<Product, string>();
     if (refresh) {
       const credentials = await this.deps.clients.credentials(profile);
@@ -50,7 +55,8 @@ export class BalanceService {
             return;
           }
           try {
-            await this.read(profile, product, currency);
+            const stored = await this.readAndStore(profile, product, currency);
+            if (!stored.stored) problems.set(product, `MoMo gave a balance the console cannot read exactly: "${stored.balance.availableBalance} ${stored.balance.currency}".`);
           } catch (error) {
             if (!(error instanceof MomoError)) throw error;
             problems.set(product, error.message);
@@ -58,14 +64,15 @@ export class BalanceService {
         }),
       );
     }
-    const latest = new Map(this.deps.repo.latest(profile.id).map((r) => [r.product, r]));
+    const latest = new Map(this.deps.repo.latest(profile.id, currency).map((r) => [r.product, r]));
+    // A threshold is in the profile's currency; a reading in another currency is never "low" against it.
+    const ownCurrency = currency === profile.currency;
     const balances: Balances = {
       profileId: profile.id,
-      currency: currency ?? profile.currency,
+      currency,
       readings: productSchema.options.map((product) => {
         const reading = latest.get(product);
-        const threshold = this.threshold(profile.id, product);
-        const currency = reading?.currency ?? profile.currency;
+        const threshold = ownCurrency ? this.threshold(profile.id, product) : null;
         const thresholdMinor = threshold === null ? null : readableMinor(threshold, currency);
         return {
           product,
@@ -82,33 +89,45 @@ export class BalanceService {
     return balances;
   }
 
+  /** Reads one product's balance at MoMo (in the profile's currency) and stores the reading; for the payouts preview. */
+  async read(profile: Profile, product: Product): Promise<Balance> {
+    return (await this.readAndStore(profile, product, profile.currency)).balance;
+  }
+
   /**
-   * Reads one product's balance at MoMo and stores the reading. A balance the
-   * console cannot turn into minor units is still returned (the payouts
-   * preview shows it as MoMo wrote it); it is only not stored.
+   * A balance the console cannot turn into minor units exactly is still
+   * returned (the payouts preview shows it as MoMo wrote it); it is only not stored.
    */
-  async read(profile: Profile, product: Product, currency?: string): Promise<Balance> {
+  private async readAndStore(profile: Profile, product: Product, currency: string): Promise<{ balance: Balance; stored: boolean }> {
     const client = await this.deps.clients.clientFor(profile);
     const api = client.product(product);
-    const balance = currency === undefined || currency === profile.currency ? await api.getBalance() : await api.getBalanceIn(currency);
+    const balance = currency === profile.currency ? await api.getBalance() : await api.getBalanceIn(currency);
     const minor = readableMinor(balance.availableBalance, balance.currency);
     if (minor === null) {
       this.deps.logger.warn({ product, currency: balance.currency }, 'a balance MoMo gave could not be stored as minor units');
-      return balance;
+      return { balance, stored: false };
     }
     this.deps.repo.add(profile.id, { product, currency: balance.currency, minor, at: this.now().toISOString() });
-    return balance;
+    return { balance, stored: true };
   }
 
   history(product: Product, days: number): ChannelResult<'getBalanceHistory'> {
     const profile = this.deps.profiles.active();
     const since = new Date(this.now().getTime() - days * 86_400_000).toISOString();
-    const readings = this.deps.repo.history(profile.id, product, since);
-    const currency = readings.at(-1)?.currency ?? profile.currency;
-    const same = readings.filter((r) => r.currency === currency);
-    // A reading every 5 minutes is 105,000 a year: the chart gets at most MAX_POINTS, the last reading of each slice (the newest always kept).
-    const step = Math.ceil(same.length / MAX_POINTS);
-    const kept = step <= 1 ? same : same.filter((_, i) => (same.length - 1 - i) % step === 0);
+    const currency = profile.currency;
+    const same = this.deps.repo.history(profile.id, product, since).filter((r) => r.currency === currency);
+    // A reading every 5 minutes is 105,000 a year: the chart gets at most MAX_POINTS, the lowest and highest of
+    // each slice (a dip under the warning threshold stays visible) and always the newest.
+    const slice = Math.ceil(same.length / ((MAX_POINTS - 1) / 2));
+    const kept: BalanceReading[] = [];
+    for (let start = 0; start < same.length; start += Math.max(1, slice)) {
+      const part = same.slice(start, start + Math.max(1, slice));
+      const lowest = part.reduce((a, b) => (b.minor < a.minor ? b : a));
+      const highest = part.reduce((a, b) => (b.minor > a.minor ? b : a));
+      kept.push(...part.filter((r) => r === lowest || r === highest));
+    }
+    const newest = same.at(-1);
+    if (newest && kept.at(-1) !== newest) kept.push(newest);
     return { product, currency, points: kept.map((r) => ({ at: r.at, available: formatAmount(r.minor, r.currency) })) };
   }
 

@@ -20,7 +20,8 @@ export async function callApi<C extends ChannelName>(api: MomoApi, channel: C, a
   try {
     result = await call(args);
   } catch {
-    throw new ApiError(channel, { code: 'UNAVAILABLE', message: 'The console did not answer. Try again, or restart it.' });
+    // A payment may have gone even though no answer came back: never invite a blind retry.
+    throw new ApiError(channel, { code: 'UNAVAILABLE', message: 'The console did not answer. If this was a payment, search for it before sending it again; otherwise try again, or restart the console.' });
   }
   if (!result.ok) throw new ApiError(channel, result.error);
   return result.value;

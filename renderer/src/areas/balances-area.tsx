@@ -24,7 +24,7 @@ function readAt(balances: Balances, profileName: string | null): string {
 }
 
 export function BalancesArea() {
-  const { api, errors } = useStores();
+  const { api, errors, session } = useStores();
   const profile = useSession((state) => state.profile);
   const [balances, setBalances] = useState<Balances | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,8 +33,10 @@ export function BalancesArea() {
   const currencyOk = currency === '' || /^[A-Z]{3}$/.test(currency);
   /** Bumped whenever new readings may have been stored, so the chart reads its history again. */
   const [version, setVersion] = useState(0);
-  /** Counts pushed events, so a call that was answered after a newer event does not overwrite it. */
+  /** Counts pushed events of the active profile, so a call that was answered after a newer event does not overwrite it. */
   const pushed = useRef(0);
+  const profileId = profile?.id ?? null;
+  const shownProfileId = balances?.profileId ?? null;
 
   const load = useCallback(
     async (refresh: boolean, currency?: string): Promise<Balances | null> => {
@@ -68,16 +70,18 @@ export function BalancesArea() {
   useEffect(
     () =>
       api.onBalances((next) => {
+        // Readings of another profile than the active one (pushed just before a switch) are not this page's,
+        // and must not count as newer than the active profile's answer.
+        const active = session.getState().profile;
+        if (active !== null && next.profileId !== active.id) return;
         pushed.current += 1;
         setBalances(next);
         setVersion((n) => n + 1);
       }),
-    [api],
+    [api, session],
   );
 
   // Another profile became active while this area was open: show its balances.
-  const profileId = profile?.id ?? null;
-  const shownProfileId = balances?.profileId ?? null;
   useEffect(() => {
     if (profileId !== null && shownProfileId !== null && profileId !== shownProfileId) void load(false);
   }, [profileId, shownProfileId, load]);

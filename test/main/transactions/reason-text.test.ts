@@ -75,4 +75,11 @@ describe('reasonText', () => {
     expect(reasonText('no final status within 30 min')).toBe(expected);
     expect(reasonText('no final status within 5 min (last: GET /disbursement/v1_0/transfer/x answered 500)')).toBe(expected);
   });
+
+  it("says in words when the console stopped short of sending again or of reading, and that nobody should pay again", () => {
+    expect(reasonText('NOT_RESENT: the profile it was made with is gone; look it up there before paying again')).toBe(
+      'Whether MoMo has this payment is not known, and the console did not send it again. The profile it was made with is gone; look it up there before paying again. Do not pay again until it is found.',
+    );
+    expect(reasonText('NOT_CHECKED: Uganda live now points at another MoMo')).toMatch(/^The console can no longer ask MoMo about this payment from here\. Uganda live now points at another MoMo\. Do not pay again/);
+  });
 });

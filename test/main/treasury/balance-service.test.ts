@@ -90,10 +90,12 @@ describe('balances', () => {
   it('a year of five-minute readings reaches the chart as at most 500 points, the newest kept', async () => {
     const repo = new BalanceRepository(services.db);
     const start = Date.now() - 1200 * 300_000;
-    for (let i = 0; i < 1200; i += 1) repo.add('local-sandbox', { product: 'collection', currency: 'EUR', minor: BigInt(100_000 + i), at: new Date(start + i * 300_000).toISOString() });
+    // One reading, deep in the year, dips to 5.00 EUR: thinned out, the chart must still show it.
+    for (let i = 0; i < 1200; i += 1) repo.add('local-sandbox', { product: 'collection', currency: 'EUR', minor: i === 601 ? 500n : BigInt(100_000 + i), at: new Date(start + i * 300_000).toISOString() });
     const history = value(await call('getBalanceHistory', { product: 'collection', days: 30 }));
     expect(history.points.length).toBeLessThanOrEqual(500);
     expect(history.points.length).toBeGreaterThan(300);
+    expect(history.points.map((p) => p.available)).toContain('5');
     expect(history.points.at(-1)?.available).toBe(value(await call('getBalances', {})).readings.find((r) => r.product === 'collection')?.available);
   });
 
@@ -105,7 +107,12 @@ describe('balances', () => {
     expect(ugx.readings.find((r) => r.product === 'collection')).toMatchObject({ available: '5000', currency: 'UGX', problem: null });
     expect(ugx.readings.find((r) => r.product === 'remittance')?.problem).toMatch(/INVALID_CURRENCY|currency/i);
     expect(await call('getBalances', { refresh: true, currency: 'shillings' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
-    // Back to the profile's own currency for what follows.
-    value(await call('getBalances', { refresh: true }));
+    // The profile's own cards and chart stay in EUR: a UGX reading is never shown, or warned about, as EUR.
+    const own = value(await call('getBalances', {}));
+    expect(own.currency).toBe('EUR');
+    expect(own.readings.every((r) => r.currency === 'EUR')).toBe(true);
+    const history = value(await call('getBalanceHistory', { product: 'collection', days: 1 }));
+    expect(history.currency).toBe('EUR');
+    expect(history.points.map((p) => p.available)).not.toContain('5000');
   });
 });

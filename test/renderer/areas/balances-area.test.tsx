@@ -1,7 +1,7 @@
 // Balances (treasury) against a fake window.momo: the product cards with their
 // amounts, low-balance warning and problem; refresh; pushed readings; the
 // warning threshold form; and the chart of a product's balance over time.
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../preload/contract';
@@ -22,13 +22,14 @@ function reading(product: Reading['product'], changes: Partial<Reading> = {}): R
 }
 
 function renderBalances(fake = createFakeMomoApi()) {
+  const stores = createAppStores(fake.api);
   render(
-    <StoresProvider stores={createAppStores(fake.api)}>
+    <StoresProvider stores={stores}>
       <ErrorBanner />
       <BalancesArea />
     </StoresProvider>,
   );
-  return fake;
+  return { ...fake, stores };
 }
 
 const card = (name: string) => screen.findByRole('article', { name: `${name} balance` });
@@ -129,6 +130,54 @@ describe('Balances: product cards', () => {
     await waitFor(() => expect(historyCalls()).toBeGreaterThan(before));
   });
 
+  it('ignores readings pushed for a profile that is no longer the active one, and shows the new profile’s', async () => {
+    const local = { id: 'local-sandbox', name: 'Local sandbox', kind: 'local', environment: 'sandbox', currency: 'EUR' } as const;
+    const uganda = { id: 'uganda', name: 'MTN Uganda live', kind: 'production', environment: 'mtnuganda', currency: 'UGX' } as const;
+    let active: typeof local | typeof uganda = local;
+    const ugandaBalances: Balances = {
+      profileId: 'uganda',
+      currency: 'UGX',
+      readings: [
+        reading('collection', { currency: 'UGX', available: '777000', at: '2026-12-01T14:00:00.000Z' }),
+        reading('disbursement', { currency: 'UGX', available: '888000', at: '2026-12-01T14:00:00.000Z' }),
+      ],
+    };
+    const fake = createFakeMomoApi({ getActiveProfile: () => ({ ok: true, value: active }) });
+    // The new profile's balances are read slowly: the old profile's push arrives meanwhile.
+    const original = fake.api.getBalances;
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    fake.api.getBalances = async (args) => {
+      if (active.id !== 'uganda') return original(args);
+      await gate;
+      return { ok: true, value: ugandaBalances };
+    };
+    const rendered = renderBalances(fake);
+    await act(() => rendered.stores.session.getState().load());
+    expect((await card('Collection')).textContent).toContain('150,000.00 EUR');
+
+    active = uganda;
+    await act(() => rendered.stores.session.getState().load());
+    await act(async () =>
+      fake.pushBalances({ profileId: 'local-sandbox', currency: 'EUR', readings: [reading('collection', { available: '1.00', at: '2026-12-01T14:30:00.000Z' }), reading('disbursement', { available: '2.00' })] }),
+    );
+    await act(async () => {
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    await waitFor(async () => expect((await card('Collection')).textContent).toContain('777,000 UGX'));
+    expect((await card('Disbursement')).textContent).toContain('888,000 UGX');
+    expect(screen.queryByText(/1\.00 EUR/)).toBeNull();
+    expect(screen.queryByRole('article', { name: 'Remittance balance' })).toBeNull();
+    expect(screen.getByRole('status').textContent).toContain('MTN Uganda live: balances as read at MoMo');
+
+    // A push for the active profile is still shown.
+    await act(async () => fake.pushBalances({ ...ugandaBalances, readings: [reading('collection', { currency: 'UGX', available: '999000', at: '2026-12-01T15:00:00.000Z' })] }));
+    await waitFor(async () => expect((await card('Collection')).textContent).toContain('999,000 UGX'));
+  });
+
   it('stops listening to pushed readings once the area is closed', async () => {
     const fake = createFakeMomoApi();
     const subscribe = fake.api.onBalances;
@@ -180,18 +229,28 @@ describe('Balances: warning threshold', () => {
     await waitFor(() => expect(collection.textContent).toContain('No warning threshold set.'));
   });
 
-  it('an amount that is not a positive decimal sends nothing and names the field', async () => {
+  it('a threshold of zero is accepted and sent', async () => {
+    const { calls } = renderBalances();
+    const collection = await card('Collection');
+    const user = userEvent.setup();
+    await user.type(within(collection).getByLabelText('Warning threshold (EUR)'), '0');
+    await user.click(within(collection).getByRole('button', { name: 'Set threshold' }));
+    expect(collection.querySelector('.balance-field-error')).toBeNull();
+    expect(callsTo(calls, 'setBalanceThreshold')).toEqual([{ product: 'collection', amount: '0' }]);
+  });
+
+  it('an amount that is not an amount sends nothing and names the field', async () => {
     const { calls } = renderBalances();
     const disbursement = await card('Disbursement');
     const input = within(disbursement).getByLabelText<HTMLInputElement>('Warning threshold (EUR)');
     const user = userEvent.setup();
-    for (const typed of ['12abc', '-5', '0.00', '1.000,50']) {
+    for (const typed of ['12abc', '-5', '1.000,50', '0.1234567']) {
       await user.clear(input);
       await user.type(input, typed);
       await user.click(within(disbursement).getByRole('button', { name: 'Set threshold' }));
       const message = disbursement.querySelector('.balance-field-error');
       expect(message?.textContent).toContain('Warning threshold (EUR)');
-      expect(message?.textContent).toContain(`"${typed}" is not a positive amount`);
+      expect(message?.textContent).toContain(`"${typed}" is not an amount`);
       expect(input.getAttribute('aria-invalid')).toBe('true');
     }
     expect(callsTo(calls, 'setBalanceThreshold')).toEqual([]);

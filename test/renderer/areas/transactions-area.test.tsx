@@ -3,10 +3,10 @@
 // actions on it (refresh, check the party, delivery notification, refund),
 // a reference id looked up at MoMo, a new payment, refusals in the banner and
 // statuses pushed by main.
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChannelArgs, EventPayload, IpcResult, MomoApi, TransactionDetail } from '../../../preload/contract';
+import type { ChannelArgs, ChannelName, EventPayload, IpcResult, MomoApi, TransactionDetail } from '../../../preload/contract';
 import { TransactionsArea } from '../../../renderer/src/areas/transactions-area';
 import { ErrorBanner } from '../../../renderer/src/components/error-banner';
 import { createAppStores, StoresProvider } from '../../../renderer/src/stores/app-stores';
@@ -38,6 +38,44 @@ function renderTransactions(fake = createFakeMomoApi(), profile?: 'production') 
 }
 
 type Rendered = ReturnType<typeof renderTransactions>;
+
+/**
+ * Holds the answers of one channel (those `when` picks) until `release()`: the
+ * call is made and recorded at once, its answer arrives only then.
+ */
+function hold<C extends ChannelName>(fake: ReturnType<typeof createFakeMomoApi>, channel: C, when: (args: ChannelArgs<C>) => boolean = () => true) {
+  const api = fake.api as unknown as Record<C, (args: ChannelArgs<C>) => Promise<unknown>>;
+  const original = api[channel];
+  let open = () => {};
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  api[channel] = async (args) => {
+    const answer = original(args);
+    if (when(args)) await gate;
+    return answer;
+  };
+  return {
+    release: () =>
+      act(async () => {
+        open();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }),
+  };
+}
+
+/** Lets a test push transactionStatus events, as main would. */
+function statusEvents(fake: ReturnType<typeof createFakeMomoApi>) {
+  const listeners = new Set<(payload: EventPayload<'transactionStatus'>) => void>();
+  (fake.api as MomoApi).onTransactionStatus = (listener) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  };
+  return { listeners, push: async (payload: EventPayload<'transactionStatus'>) => act(async () => listeners.forEach((listener) => listener(payload))) };
+}
+
+const UNKNOWN_HEADLINE = 'Not known yet — do not pay again until MoMo gives a final answer';
+const PRODUCTION_PROFILE = { id: 'uganda', name: 'MTN Uganda live', kind: 'production', environment: 'mtnuganda', currency: 'UGX' } as const;
 
 async function searchFor({ user }: Rendered, text = '') {
   const form = screen.getByRole('form', { name: 'Search transactions' });
@@ -164,11 +202,16 @@ describe('Transactions: a transaction’s page', () => {
     const page = await openTransaction(rendered, FAILED);
     expect(rendered.callsTo('getTransaction')).toEqual([{ referenceId: FAILED }]);
     expect(within(page).getByLabelText('Reason').textContent).toContain('The number receiving the money has no MoMo account.');
-    expect(within(page).getByLabelText('Reason').textContent).toContain('PAYEE_NOT_FOUND');
+    expect(within(page).getByLabelText('Reason').textContent).toContain('Reason: PAYEE_NOT_FOUND');
+    // The reason in words is shown once, prominently; a free-text reason is not called a "code".
+    expect(page.textContent?.split('The number receiving the money has no MoMo account.')).toHaveLength(2);
+    expect(page.textContent).not.toContain('Reason code');
     expect(page.textContent).toContain('No — MoMo says this failed.');
     const facts = page.querySelector('dl.facts');
     expect(facts?.textContent).toContain('Transfer');
     expect(facts?.textContent).toContain('ext-2');
+    // The profile the transaction was made with.
+    expect(facts?.textContent).toContain('ProfileLocal sandbox (local)');
     const timeline = within(page).getByRole('list', { name: 'Timeline' });
     expect(timeline.tagName).toBe('OL');
     expect(within(timeline).getAllByRole('listitem').map((item) => item.querySelector('span')?.textContent)).toEqual([
@@ -194,6 +237,29 @@ describe('Transactions: a transaction’s page', () => {
     expect(page.textContent).toContain('Not yet — MoMo has not finished it.');
   });
 
+  it('an UNKNOWN transaction reads as “do not pay again”, with its free-text reason shown once and not called a code', async () => {
+    const reason = 'no final status within 1440 min';
+    const unknown = (referenceId: string) => ({ ...detailOf(referenceId), status: 'UNKNOWN' as const, reason, reasonText: null });
+    const rendered = renderTransactions(
+      createFakeMomoApi({
+        searchTransactions: { ok: true, value: { rows: [unknown(PENDING), detailOf(FAILED)], nextOffset: null, interpretedAs: 'all transactions' } },
+        getTransaction: (args) => ({ ok: true, value: unknown(args.referenceId) }),
+      }),
+    );
+    await searchFor(rendered);
+    const table = await screen.findByRole('table', { name: 'Transactions' });
+    const [unknownRow, failedRow] = within(table).getAllByRole('row').slice(1) as [HTMLElement, HTMLElement];
+    expect(unknownRow.textContent).toContain('Not known yet: do not pay again');
+    expect(failedRow.textContent).not.toContain('do not pay again');
+    await rendered.user.click(within(unknownRow).getByRole('button', { name: PENDING }));
+    const page = await screen.findByRole('region', { name: `Transaction ${PENDING}` });
+    expect(page.querySelector('.transaction-answer')?.textContent).toContain(UNKNOWN_HEADLINE);
+    expect(within(page).getByLabelText('Reason').textContent).toBe(reason);
+    expect(page.textContent?.split(reason)).toHaveLength(2);
+    expect(page.textContent).not.toContain('Reason code');
+    expect(page.textContent).not.toContain('without an explanation');
+  });
+
   it('“Refresh status” asks main to read MoMo again and shows the new status', async () => {
     const rendered = renderTransactions(createFakeMomoApi({ refreshTransaction: (args) => ({ ok: true, value: { ...detailOf(args.referenceId), status: 'SUCCESSFUL', reason: null, reasonText: null } }) }));
     const page = await openTransaction(rendered, FAILED);
@@ -201,6 +267,26 @@ describe('Transactions: a transaction’s page', () => {
     expect(rendered.callsTo('refreshTransaction')).toEqual([{ referenceId: FAILED }]);
     await within(page).findByText('Yes — MoMo says this went through.');
     expect(within(page).queryByLabelText('Reason')).toBeNull();
+  });
+
+  it('a slower read started by a status event does not overwrite the newer reading “Refresh status” already showed', async () => {
+    const fake = createFakeMomoApi({
+      refreshTransaction: (args) => ({ ok: true, value: { ...detailOf(args.referenceId), status: 'SUCCESSFUL', updatedAt: '2026-12-01T12:00:10.000Z' } }),
+    });
+    const events = statusEvents(fake);
+    let reads = 0;
+    // The first read opens the page; the second, started by the event, answers late with the older PENDING (updated 12:00:05).
+    const slow = hold(fake, 'getTransaction', () => ++reads === 2);
+    const rendered = renderTransactions(fake);
+    const page = await openTransaction(rendered, PENDING);
+    expect(page.textContent).toContain('Not yet — MoMo has not finished it.');
+    await events.push({ referenceId: PENDING, status: 'SUCCESSFUL', at: '2026-12-01T12:00:09.000Z' });
+    expect(rendered.callsTo('getTransaction')).toHaveLength(2);
+    await rendered.user.click(within(page).getByRole('button', { name: 'Refresh status' }));
+    await within(page).findByText('Yes — MoMo says this went through.');
+    await slow.release();
+    expect(page.textContent).toContain('Yes — MoMo says this went through.');
+    expect(page.textContent).not.toContain('Not yet — MoMo has not finished it.');
   });
 
   it('a refused refresh shows in the banner and the page stays', async () => {
@@ -249,6 +335,34 @@ describe('Transactions: a transaction’s page', () => {
     expect((box as HTMLTextAreaElement).value).toBe('');
   });
 
+  it('the delivery notification counter is not announced at every keystroke, only when over the limit', async () => {
+    const rendered = renderTransactions();
+    const page = await openTransaction(rendered, PAID);
+    const form = within(page).getByRole('form', { name: 'Delivery notification' });
+    const counter = form.querySelector('.transaction-counter') as HTMLElement;
+    expect(counter.getAttribute('aria-live')).toBeNull();
+    await rendered.user.type(within(form).getByLabelText('Delivery notification message'), 'Hello');
+    expect(counter.textContent).toBe('5/160');
+    const live = form.querySelectorAll('[aria-live]');
+    expect(live).toHaveLength(1);
+    expect(live[0]?.textContent).toBe('');
+    await rendered.user.paste('x'.repeat(160));
+    expect(live[0]?.textContent).toBe(' — 5 too many');
+  });
+
+  it('a delivery notification is sent once even if the form is submitted again while it is being sent', async () => {
+    const fake = createFakeMomoApi();
+    const slow = hold(fake, 'sendDeliveryNotification');
+    const rendered = renderTransactions(fake);
+    const page = await openTransaction(rendered, PAID);
+    const form = within(page).getByRole('form', { name: 'Delivery notification' });
+    await rendered.user.type(within(form).getByLabelText('Delivery notification message'), 'On its way.');
+    await rendered.user.click(within(form).getByRole('button', { name: 'Send delivery notification' }));
+    fireEvent.submit(form);
+    await slow.release();
+    expect(rendered.callsTo('sendDeliveryNotification')).toEqual([{ referenceId: PAID, message: 'On its way.' }]);
+  });
+
   it('a refund needs the amount typed again, then opens the refund’s page', async () => {
     const rendered = renderTransactions();
     const { user } = rendered;
@@ -291,20 +405,57 @@ describe('Transactions: a transaction’s page', () => {
     expect(rendered.callsTo('refundTransaction')).toEqual([{ referenceId: PAID, amount: '10.5', typedAmount: '10.50', version: 'v1', payerMessage: '', payeeNote: '' }]);
   });
 
-  it('on a production profile a refund also needs the profile name', async () => {
-    const fake = createFakeMomoApi({ getActiveProfile: { ok: true, value: { id: 'uganda', name: 'MTN Uganda live', kind: 'production', environment: 'mtnuganda', currency: 'UGX' } } });
+  it('a collection made on a production profile needs that profile’s name to refund, whichever profile is active', async () => {
+    // The active profile is the local one; the collection was made on the production profile.
+    const fake = createFakeMomoApi({ getTransaction: (args) => ({ ok: true, value: { ...detailOf(args.referenceId), profileId: 'uganda', profileName: 'MTN Uganda live', profileKind: 'production' } }) });
     const rendered = renderTransactions(fake);
     await act(() => rendered.stores.session.getState().load());
     const { user } = rendered;
     const page = await openTransaction(rendered, PAID);
+    expect(page.querySelector('dl.facts')?.textContent).toContain('ProfileMTN Uganda live (production)');
     await user.click(within(page).getByRole('button', { name: 'Refund…' }));
     const dialog = within(page).getByRole('dialog', { name: 'Refund' });
+    expect(dialog.textContent).toContain('from the disbursement account of the production profile “MTN Uganda live”, the one this collection was made with: real money moves.');
+    expect(dialog.textContent).toContain('That is not the active profile (“Local sandbox”).');
     await user.type(within(dialog).getByLabelText('Type the amount again to approve'), '25.00');
     const confirm = within(dialog).getByRole('button', { name: 'Refund 25.00 EUR' });
     expect(confirm).toHaveProperty('disabled', true);
-    await user.type(within(dialog).getByLabelText('Type the profile name to confirm'), 'MTN Uganda live');
+    const name = within(dialog).getByLabelText<HTMLInputElement>('Type the profile name to confirm');
+    expect(name.placeholder).toBe('MTN Uganda live');
+    await user.type(name, 'Local sandbox');
+    expect(confirm).toHaveProperty('disabled', true);
+    await user.clear(name);
+    await user.type(name, 'MTN Uganda live');
     await user.click(confirm);
     expect(rendered.callsTo('refundTransaction')).toEqual([{ referenceId: PAID, amount: '25.00', typedAmount: '25.00', version: 'v1', payerMessage: '', payeeNote: '', confirmName: 'MTN Uganda live' }]);
+  });
+
+  it('a collection made on a local profile needs no name to refund, even while a production profile is active', async () => {
+    const fake = createFakeMomoApi({ getActiveProfile: { ok: true, value: PRODUCTION_PROFILE } });
+    const rendered = renderTransactions(fake);
+    await act(() => rendered.stores.session.getState().load());
+    const { user } = rendered;
+    const page = await openTransaction(rendered, PAID);
+    expect(page.querySelector('dl.facts')?.textContent).toContain('ProfileLocal sandbox (local)');
+    await user.click(within(page).getByRole('button', { name: 'Refund…' }));
+    const dialog = within(page).getByRole('dialog', { name: 'Refund' });
+    expect(dialog.textContent).toContain('from the disbursement account of the profile “Local sandbox”');
+    expect(dialog.textContent).toContain('That is not the active profile (“MTN Uganda live”).');
+    expect(within(dialog).queryByLabelText('Type the profile name to confirm')).toBeNull();
+    await user.type(within(dialog).getByLabelText('Type the amount again to approve'), '25.00');
+    await user.click(within(dialog).getByRole('button', { name: 'Refund 25.00 EUR' }));
+    expect(rendered.callsTo('refundTransaction')).toEqual([{ referenceId: PAID, amount: '25.00', typedAmount: '25.00', version: 'v1', payerMessage: '', payeeNote: '' }]);
+  });
+
+  it('a collection whose profile no longer exists cannot be refunded from here', async () => {
+    const rendered = renderTransactions(createFakeMomoApi({ getTransaction: (args) => ({ ok: true, value: { ...detailOf(args.referenceId), profileId: 'gone', profileName: null, profileKind: null } }) }));
+    const page = await openTransaction(rendered, PAID);
+    expect(page.querySelector('dl.facts')?.textContent).toContain('Profilegone, a profile that no longer exists');
+    await rendered.user.click(within(page).getByRole('button', { name: 'Refund…' }));
+    const dialog = within(page).getByRole('dialog', { name: 'Refund' });
+    expect(dialog.textContent).toContain('(gone) no longer exists');
+    await rendered.user.type(within(dialog).getByLabelText('Type the amount again to approve'), '25.00');
+    expect(within(dialog).getByRole('button', { name: 'Refund 25.00 EUR' })).toHaveProperty('disabled', true);
   });
 
   it('related transactions open by their reference id', async () => {
@@ -358,6 +509,85 @@ describe('Transactions: a transaction’s page', () => {
     await within(page).findByText('Yes — MoMo says this went through.');
     await rendered.user.click(within(page).getByRole('button', { name: 'Back to results' }));
     expect(listeners.size).toBe(0);
+  });
+});
+
+describe('Transactions: the latest request wins', () => {
+  it('a slow answer for a transaction clicked first does not replace the one clicked after it', async () => {
+    const fake = createFakeMomoApi();
+    const slow = hold(fake, 'getTransaction', (args) => args.referenceId === FAILED);
+    const rendered = renderTransactions(fake);
+    await searchFor(rendered);
+    const table = await screen.findByRole('table', { name: 'Transactions' });
+    await rendered.user.click(within(table).getByRole('button', { name: FAILED }));
+    await rendered.user.click(within(table).getByRole('button', { name: PAID }));
+    await screen.findByRole('region', { name: `Transaction ${PAID}` });
+    await slow.release();
+    expect(rendered.callsTo('getTransaction')).toEqual([{ referenceId: FAILED }, { referenceId: PAID }]);
+    expect(screen.getByRole('region', { name: `Transaction ${PAID}` })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: `Transaction ${FAILED}` })).toBeNull();
+    expect(document.querySelector('progress')).toBeNull();
+  });
+
+  it('an answer that comes after the agent went back to the results does not take them to it', async () => {
+    const fake = createFakeMomoApi({
+      getTransaction: (args) => ({
+        ok: true,
+        value: args.referenceId === PAID ? { ...detailOf(PAID), related: [{ referenceId: FAKE_REFUND_ID, kind: 'disbursement.refund.v1', status: 'SUCCESSFUL', relation: 'refund' }] } : detailOf(args.referenceId),
+      }),
+    });
+    // The related transaction's read answers only after the agent went back.
+    const held = hold(fake, 'getTransaction', (args) => args.referenceId === FAKE_REFUND_ID);
+    const rendered = renderTransactions(fake);
+    const page = await openTransaction(rendered, PAID);
+    await rendered.user.click(within(page).getByRole('button', { name: FAKE_REFUND_ID }));
+    await rendered.user.click(within(page).getByRole('button', { name: 'Back to results' }));
+    await held.release();
+    expect(screen.getByRole('table', { name: 'Transactions' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: `Transaction ${FAKE_REFUND_ID}` })).toBeNull();
+  });
+
+  it('a search’s lookup at MoMo that answers late does not pull the agent off the new payment form; the transaction found is listed', async () => {
+    const fake = createFakeMomoApi({ searchTransactions: { ok: true, value: { rows: [], nextOffset: null, interpretedAs: `reference id ${UNKNOWN_ID}` } } });
+    const slow = hold(fake, 'getTransaction');
+    const rendered = renderTransactions(fake);
+    await searchFor(rendered, UNKNOWN_ID);
+    expect((await screen.findByRole('status', { name: 'Lookup at MoMo' })).textContent).toContain('asking MoMo');
+    await rendered.user.click(screen.getByRole('button', { name: 'New payment or collection…' }));
+    const form = screen.getByRole('form', { name: 'New payment or collection' });
+    await rendered.user.type(within(form).getByLabelText('Party'), '25677');
+    await slow.release();
+    expect(rendered.callsTo('getTransaction')).toEqual([{ referenceId: UNKNOWN_ID }]);
+    expect(screen.getByRole('form', { name: 'New payment or collection' })).toBe(form);
+    expect(within(form).getByLabelText<HTMLInputElement>('Party').value).toBe('25677');
+    expect(screen.queryByRole('region', { name: `Transaction ${UNKNOWN_ID}` })).toBeNull();
+    await rendered.user.click(within(form).getByRole('button', { name: 'Close' }));
+    const table = await screen.findByRole('table', { name: 'Transactions' });
+    expect(within(table).getByRole('button', { name: UNKNOWN_ID })).toBeTruthy();
+    expect(screen.queryByRole('status', { name: 'Lookup at MoMo' })).toBeNull();
+  });
+
+  it('a refund answered after the agent left the page is offered in a notice, not shown in place of the page they are on', async () => {
+    const fake = createFakeMomoApi();
+    const slow = hold(fake, 'refundTransaction');
+    const rendered = renderTransactions(fake);
+    const { user } = rendered;
+    const page = await openTransaction(rendered, PAID);
+    await user.click(within(page).getByRole('button', { name: 'Refund…' }));
+    const dialog = within(page).getByRole('dialog', { name: 'Refund' });
+    await user.type(within(dialog).getByLabelText('Type the amount again to approve'), '25.00');
+    await user.click(within(dialog).getByRole('button', { name: 'Refund 25.00 EUR' }));
+    await user.click(within(page).getByRole('button', { name: 'Back to results' }));
+    const table = await screen.findByRole('table', { name: 'Transactions' });
+    await user.click(within(table).getByRole('button', { name: FAILED }));
+    await screen.findByRole('region', { name: `Transaction ${FAILED}` });
+    await slow.release();
+    expect(screen.getByRole('region', { name: `Transaction ${FAILED}` })).toBeTruthy();
+    const notice = screen.getByRole('status', { name: 'Answered after you left its page' });
+    expect(notice.textContent).toContain('The refund v1 you sent (25.00 EUR) was answered after you left its page: Pending.');
+    await user.click(within(notice).getByRole('button', { name: 'Open it' }));
+    await screen.findByRole('region', { name: `Transaction ${FAKE_REFUND_ID}` });
+    expect(screen.queryByRole('status', { name: 'Answered after you left its page' })).toBeNull();
   });
 });
 
@@ -433,5 +663,25 @@ describe('Transactions: a new payment or collection', () => {
     expect(alert.textContent).toContain('Not allowed');
     expect(alert.textContent).toContain('over this profile’s limit');
     expect(screen.getByRole('form', { name: 'New payment or collection' })).toBeTruthy();
+  });
+
+  it('after sending fails, the form says to search for the payment before sending it again, and searches for it', async () => {
+    const rendered = renderTransactions(createFakeMomoApi({ createTransaction: { ok: false, error: { code: 'UNAVAILABLE', message: 'The console did not answer. If this was a payment, search for it before sending it again; otherwise try again, or restart the console.' } } }));
+    const { user } = rendered;
+    await user.click(screen.getByRole('button', { name: 'New payment or collection…' }));
+    const form = screen.getByRole('form', { name: 'New payment or collection' });
+    await user.selectOptions(within(form).getByLabelText('Operation'), 'Transfer');
+    await user.type(within(form).getByLabelText('Party'), '256772000002');
+    await user.type(within(form).getByLabelText('Amount'), '15');
+    await user.type(within(form).getByLabelText('External id (optional)'), 'pay-9');
+    await user.click(within(form).getByRole('button', { name: 'Send transfer to MoMo' }));
+    await screen.findByRole('alert');
+    const advice = await within(form).findByRole('status', { name: 'Before sending again' });
+    expect(advice.textContent).toContain('may have reached MoMo all the same');
+    expect(advice.textContent).toContain('Search for it first; send it again only if it is not there.');
+    expect(advice.textContent).not.toMatch(/try again/i);
+    await user.click(within(advice).getByRole('button', { name: 'Search for “pay-9”' }));
+    const search = screen.getByRole('form', { name: 'Search transactions' });
+    expect(within(search).getByLabelText<HTMLInputElement>('Phone, email, reference or external id').value).toBe('pay-9');
   });
 });

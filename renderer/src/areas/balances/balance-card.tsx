@@ -30,12 +30,11 @@ export function formatWhen(iso: string): string {
 const DECIMAL = /^\d{1,15}(\.\d{1,6})?$/;
 const GROUPED = /^\d{1,3}(,\d{3})+(\.\d{1,6})?$/;
 
-/** The amount as the contract wants it ("1000.00"), or null when it is not a positive decimal. Grouping commas ("1,000.00") are accepted. */
-export function parsePositiveDecimal(input: string): string | null {
+/** The amount as the contract wants it ("1000.00"), or null when it is not a decimal of zero or more. Grouping commas ("1,000.00") are accepted; "0" is a threshold too. */
+export function parseThreshold(input: string): string | null {
   const typed = input.trim();
   const plain = GROUPED.test(typed) ? typed.replace(/,/g, '') : typed;
-  if (!DECIMAL.test(plain) || !/[1-9]/.test(plain)) return null;
-  return plain;
+  return DECIMAL.test(plain) ? plain : null;
 }
 
 export function BalanceCard({ reading, onChanged }: { reading: BalanceReading; onChanged: (balances: Balances) => void }) {
@@ -90,9 +89,9 @@ export function BalanceCard({ reading, onChanged }: { reading: BalanceReading; o
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          const parsed = parsePositiveDecimal(amount);
+          const parsed = parseThreshold(amount);
           if (parsed === null) {
-            setInvalid(`${fieldName}: "${amount.trim()}" is not a positive amount. Type one such as 1000 or 250.50.`);
+            setInvalid(`${fieldName}: "${amount.trim()}" is not an amount. Type one such as 1000, 250.50 or 0.`);
             return;
           }
           setInvalid(null);

@@ -21,7 +21,7 @@ export function DeliveryNotificationForm({ detail, onSent }: { detail: Transacti
       aria-label="Delivery notification"
       onSubmit={(event) => {
         event.preventDefault();
-        if (over || empty) return;
+        if (over || empty || busy) return;
         setBusy(true);
         setSent(false);
         callApi(api, 'sendDeliveryNotification', { referenceId: detail.referenceId, message: message.trim() })
@@ -38,9 +38,10 @@ export function DeliveryNotificationForm({ detail, onSent }: { detail: Transacti
         <span>Delivery notification message</span>
         <textarea value={message} onChange={(event) => setMessage(event.target.value)} rows={3} aria-describedby={counterId} aria-invalid={over || undefined} />
       </label>
-      <p id={counterId} className={over ? 'text-bad transaction-counter' : 'muted transaction-counter'} aria-live="polite">
+      {/* Not a live region: the count is read with the field (aria-describedby); only going over the limit is announced. */}
+      <p id={counterId} className={over ? 'text-bad transaction-counter' : 'muted transaction-counter'}>
         {message.length}/{MESSAGE_LIMIT}
-        {over ? ` — ${message.length - MESSAGE_LIMIT} too many` : ''}
+        <span aria-live="polite">{over ? ` — ${message.length - MESSAGE_LIMIT} too many` : ''}</span>
       </p>
       <div className="form-actions">
         <button type="submit" className="button" disabled={busy || over || empty}>

@@ -78,13 +78,24 @@ function toArgs(fields: Fields, production: boolean): ChannelArgs<'createTransac
   };
 }
 
-export function NewTransactionForm({ onCreated, onClose }: { onCreated: (detail: TransactionDetail) => void; onClose: () => void }) {
+export function NewTransactionForm({
+  onCreated,
+  onClose,
+  onSearchFor,
+}: {
+  onCreated: (detail: TransactionDetail) => void;
+  onClose: () => void;
+  /** Leaves the form for a search for this text (the external id or party of a payment whose sending failed). */
+  onSearchFor: (text: string) => void;
+}) {
   const { api, errors } = useStores();
   const profile = useSession((s) => s.profile);
   const production = profile?.kind === 'production';
   const [fields, setFields] = useState<Fields>(START);
   const [shown, setShown] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** What to search for after sending failed: the request may still have reached MoMo. */
+  const [failed, setFailed] = useState<{ searchFor: string; words: string } | null>(null);
   const ids = useId();
   const problems = check(fields, production ? profile.name : null);
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => setFields((current) => ({ ...current, [key]: value }));
@@ -124,9 +135,14 @@ export function NewTransactionForm({ onCreated, onClose }: { onCreated: (detail:
         setShown(true);
         if (Object.keys(problems).length > 0 || busy) return;
         setBusy(true);
-        callApi(api, 'createTransaction', toArgs(fields, production))
+        setFailed(null);
+        const args = toArgs(fields, production);
+        callApi(api, 'createTransaction', args)
           .then(onCreated)
-          .catch((error: unknown) => errors.getState().report(error))
+          .catch((error: unknown) => {
+            setFailed({ searchFor: args.externalId ?? args.party, words: OPERATION_WORDS[args.kind].toLowerCase() });
+            errors.getState().report(error);
+          })
           .finally(() => setBusy(false));
       }}
     >
@@ -224,6 +240,19 @@ export function NewTransactionForm({ onCreated, onClose }: { onCreated: (detail:
         {busy && <progress aria-label="Sending to MoMo" />}
       </div>
       {shown && Object.keys(problems).length > 0 && <p className="text-bad">Nothing was sent: correct the fields marked above.</p>}
+      {failed !== null && !busy && (
+        <div className="keychain-banner keychain-banner--warn transaction-send-failed" role="status" aria-label="Before sending again">
+          <p>
+            The console did not confirm that MoMo got this {failed.words}, but it may have reached MoMo all the same (a timeout can), and sending it again would then
+            move the money twice. Search for it first; send it again only if it is not there.
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button button--secondary" onClick={() => onSearchFor(failed.searchFor)}>
+              Search for “{failed.searchFor}”
+            </button>
+          </div>
+        </div>
+      )}
     </form>
   );
 }

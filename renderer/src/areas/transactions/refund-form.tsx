@@ -1,6 +1,9 @@
 // Refunding a successful collection through the disbursement API. The amount
 // starts as the original and may be lowered; the agent types it again to
-// approve, and on a production profile types the profile name too.
+// approve, and when the collection was made on a production profile types
+// that profile's name too. The refund is paid from the disbursement account of
+// the profile the collection was made with, not the active one: main confirms
+// it against that profile, and so does this form.
 import { useState } from 'react';
 import type { TransactionDetail } from '../../../../preload/contract';
 import { callApi } from '../../api/momo-client';
@@ -10,8 +13,12 @@ import { MESSAGE_LIMIT } from './delivery-notification-form';
 
 export function RefundForm({ detail, onRefunded, onClose }: { detail: TransactionDetail; onRefunded: (refund: TransactionDetail) => void; onClose: () => void }) {
   const { api, errors } = useStores();
-  const profile = useSession((s) => s.profile);
-  const production = profile?.kind === 'production';
+  const active = useSession((s) => s.profile);
+  /** The profile the collection was made with (null: it no longer exists, and nothing can be refunded from it). */
+  const profileName = detail.profileName;
+  const gone = profileName === null || detail.profileKind === null;
+  const production = detail.profileKind === 'production';
+  const notActive = active !== null && active.id !== detail.profileId;
   const [amount, setAmount] = useState(detail.amount ?? '');
   const [typedAmount, setTypedAmount] = useState('');
   const [version, setVersion] = useState<'v1' | 'v2'>('v1');
@@ -27,9 +34,9 @@ export function RefundForm({ detail, onRefunded, onClose }: { detail: Transactio
       ? `More than the original ${detail.amount} ${currency}.`
       : null;
   const typedMatches = amountProblem === null && sameAmount(typedAmount, cleanAmount);
-  const nameMatches = !production || confirmName.trim() === profile.name;
+  const nameMatches = !production || confirmName.trim() === profileName;
   const tooLong = payerMessage.length > MESSAGE_LIMIT || payeeNote.length > MESSAGE_LIMIT;
-  const ready = typedMatches && nameMatches && !tooLong && !busy;
+  const ready = !gone && typedMatches && nameMatches && !tooLong && !busy;
   return (
     <form
       className="confirm-production transaction-refund"
@@ -54,14 +61,19 @@ export function RefundForm({ detail, onRefunded, onClose }: { detail: Transactio
       }}
     >
       <h3>Refund this payment</h3>
-      <p>
-        Sends money back to <strong>{detail.partyId ?? 'the payer'}</strong> from the disbursement account
-        {production ? ` of the production profile "${profile.name}"` : ''}. The original amount was{' '}
-        <strong>
-          {detail.amount ?? '—'} {currency}
-        </strong>
-        .
-      </p>
+      {gone ? (
+        <p className="text-bad">The profile this collection was made with ({detail.profileId}) no longer exists, so there is no disbursement account to refund it from.</p>
+      ) : (
+        <p className={production ? 'keychain-banner keychain-banner--warn' : undefined}>
+          Sends money back to <strong>{detail.partyId ?? 'the payer'}</strong> from the disbursement account of {production ? 'the production profile' : 'the profile'}{' '}
+          <strong>“{profileName}”</strong>, the one this collection was made with{production ? ': real money moves' : ''}.
+          {notActive && ` That is not the active profile (“${active.name}”).`} The original amount was{' '}
+          <strong>
+            {detail.amount ?? '—'} {currency}
+          </strong>
+          .
+        </p>
+      )}
       <label>
         Amount to refund ({currency})
         <input value={amount} onChange={(event) => setAmount(event.target.value)} inputMode="decimal" autoComplete="off" aria-invalid={amountProblem !== null || undefined} />
@@ -96,7 +108,7 @@ export function RefundForm({ detail, onRefunded, onClose }: { detail: Transactio
       {production && (
         <label>
           Type the profile name to confirm
-          <input value={confirmName} onChange={(event) => setConfirmName(event.target.value)} autoComplete="off" placeholder={profile.name} />
+          <input value={confirmName} onChange={(event) => setConfirmName(event.target.value)} autoComplete="off" placeholder={profileName ?? ''} />
         </label>
       )}
       <div className="form-actions">

@@ -13,7 +13,7 @@ const ANSWERS: Record<TransactionDetail['status'], string> = {
   SUCCESSFUL: 'Yes — MoMo says this went through.',
   FAILED: 'No — MoMo says this failed.',
   PENDING: 'Not yet — MoMo has not finished it.',
-  UNKNOWN: 'Not known — MoMo has not given a final answer. Refresh the status to ask again.',
+  UNKNOWN: 'Not known yet — do not pay again until MoMo gives a final answer. The console keeps asking; “Refresh status” asks now.',
 };
 
 const ORIGINS: Record<TransactionDetail['origin'], string> = {
@@ -89,10 +89,10 @@ export function TransactionPage({
         </p>
         {reasonShown && (
           <div className="transaction-reason" aria-label="Reason">
-            <p className="transaction-reason__text">{detail.reasonText ?? 'MoMo gave this reason code without an explanation.'}</p>
-            {detail.reason && (
+            <p className="transaction-reason__text">{detail.reasonText ?? detail.reason}</p>
+            {detail.reasonText !== null && detail.reason !== null && detail.reason !== detail.reasonText && (
               <p>
-                Reason code: <code className="error-code">{detail.reason}</code>
+                Reason: <code className="error-code">{detail.reason}</code>
               </p>
             )}
           </div>
@@ -128,18 +128,15 @@ export function TransactionPage({
               </dd>
             </>
           )}
-          {reasonShown && (
-            <>
-              <dt>Reason</dt>
-              <dd>
-                {detail.reason && <code>{detail.reason}</code>} {detail.reasonText}
-              </dd>
-            </>
-          )}
           <dt>Financial transaction id</dt>
           <dd className="mono">{detail.financialTransactionId ?? '—'}</dd>
           <dt>External id</dt>
           <dd className="mono">{detail.externalId ?? '—'}</dd>
+          <dt>Profile</dt>
+          <dd>
+            {detail.profileName ?? `${detail.profileId}, a profile that no longer exists`}
+            {detail.profileKind && <span className={detail.profileKind === 'production' ? 'text-bad' : 'muted'}> ({detail.profileKind})</span>}
+          </dd>
           <dt>Origin</dt>
           <dd>{ORIGINS[detail.origin]}</dd>
           {detail.batchId && (

@@ -72,6 +72,7 @@ export function TransactionResults({
                   <td>
                     <StatusWord status={row.status} />
                     {row.momoStatus && <span className="muted"> ({row.momoStatus})</span>}
+                    {row.status === 'UNKNOWN' && <span className="transaction-row__hint">Not known yet: do not pay again</span>}
                   </td>
                   <td>{row.reason ? <code>{row.reason}</code> : ''}</td>
                   <td className="mono">{row.externalId ?? '—'}</td>

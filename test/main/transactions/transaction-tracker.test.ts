@@ -53,7 +53,7 @@ function reserved(repo: TransactionRepository, referenceId: string, party: strin
 async function trackUntilFinal(service: TransactionService, repo: TransactionRepository, ids: string[]) {
   for (let round = 0; round < 200; round += 1) {
     if (ids.every((id) => ['SUCCESSFUL', 'FAILED', 'UNKNOWN'].includes(repo.get(id)?.state ?? ''))) return;
-    await service.track();
+    await service.tracker.track();
     await new Promise((resolve) => setTimeout(resolve, 15));
   }
 }
@@ -66,7 +66,7 @@ describe('single transactions: recovery and tracking', () => {
     reserved(repo, sent, '256772000051');
     const client = await services.clients.clientFor(services.profiles.get('local-sandbox'));
     expect((await client.create('disbursement.transfer', sent, repo.get(sent)?.body as never)).outcome).toBe('accepted');
-    await service.recover();
+    await service.tracker.recover();
     await trackUntilFinal(service, repo, [unsent, sent]);
     expect(ledger().filter((t) => t.referenceId === unsent)).toHaveLength(1);
     expect(ledger().filter((t) => t.referenceId === sent)).toHaveLength(1);
@@ -134,7 +134,7 @@ describe('single transactions: recovery and tracking', () => {
     const [moved, orphan] = [randomUUID(), randomUUID()];
     reserved(repo, moved, '256772000055', JSON.stringify(['https://proxy.momoapi.mtn.com', 'mtnuganda', 'UGX', 'production']));
     reserved(repo, orphan, '256772000056', '["local-sandbox","sandbox","EUR","local"]', 'a-deleted-profile');
-    await service.recover();
+    await service.tracker.recover();
     expect(ledger()).toHaveLength(0);
     expect(repo.get(moved)).toMatchObject({ state: 'UNKNOWN', reason: expect.stringMatching(/^NOT_RESENT: Local sandbox now points at another MoMo/) });
     expect(repo.get(orphan)).toMatchObject({ state: 'UNKNOWN', reason: expect.stringMatching(/^NOT_RESENT: the profile it was made with is gone/) });
@@ -147,17 +147,87 @@ describe('single transactions: recovery and tracking', () => {
     expect(created.state).toBe('accepted');
     // Without the callback the first read would wait a minute.
     await expect.poll(() => services.callbacks.receiver?.received() ?? 0, { timeout: 5000 }).toBe(1);
-    expect(await slow.track()).toBe(1);
+    expect(await slow.tracker.track()).toBe(1);
     expect(repo.get(created.referenceId)?.state).toBe('SUCCESSFUL');
   });
 
-  it('one resent days after its id was stored gets the whole window again, not UNKNOWN at its first read', async () => {
-    const { repo, service, ledger } = await setUp(150, { unknownAfterMs: 60 * 60_000 });
+  it('one resent late in its window gets a whole window from when MoMo accepted it, not from when its id was stored', async () => {
+    // Final only after 1.5 s: the first reads see PENDING, when the window decides.
+    services = await startTestServices({ localSandbox: { completeAfterMs: 1500 } });
+    const repo = new TransactionRepository(services.db);
+    let offset = 0;
+    const service = new TransactionService({ repo, profiles: services.profiles, clients: services.clients, logger: services.logger, firstCheckMs: 20, maxCheckMs: 80, unknownAfterMs: 60 * 60_000, now: () => new Date(Date.now() + offset) });
     const id = randomUUID();
-    reserved(repo, id, '256772000058', undefined, undefined, new Date(Date.now() - 2 * 86_400_000).toISOString());
-    await service.recover();
+    reserved(repo, id, '256772000058', undefined, undefined, new Date(Date.now() - 50 * 60_000).toISOString());
+    await service.tracker.recover();
+    expect(repo.get(id)?.state).toBe('accepted');
+    // Twenty minutes on: seventy since the id was stored, twenty since MoMo took it.
+    offset = 20 * 60_000;
     await trackUntilFinal(service, repo, [id]);
     expect(repo.get(id)).toMatchObject({ state: 'SUCCESSFUL', acceptedAt: expect.any(String) });
+    expect(services.localSandbox.running()?.ledger()).toHaveLength(1);
+  });
+
+  it('one stored days ago that MoMo never received is not sent now: UNKNOWN, saying so', async () => {
+    const { repo, service, ledger } = await setUp(0, { unknownAfterMs: 60 * 60_000 });
+    const id = randomUUID();
+    reserved(repo, id, '256772000059', undefined, undefined, new Date(Date.now() - 2 * 86_400_000).toISOString());
+    await service.tracker.recover();
+    expect(ledger()).toHaveLength(0);
+    expect(repo.get(id)).toMatchObject({ state: 'UNKNOWN', reason: 'NOT_RESENT: MoMo never received it, and it was not sent again after 1 h' });
+  });
+
+  it('one look at a time: a refresh, the loop and another refresh settling the same payment send it once', async () => {
+    const { repo, service, ledger } = await setUp(0);
+    await services.clients.clientFor(services.profiles.get('local-sandbox'));
+    const url = services.localSandbox.running()?.url ?? '';
+    const id = randomUUID();
+    reserved(repo, id, '256772000064');
+    repo.update(id, { state: 'unresolved', reason: 'POST /disbursement/v1_0/transfer answered 500', nextCheckAt: new Date(0).toISOString() }, { kind: 'unknown', details: {} }, new Date().toISOString());
+    await fetch(`${url}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ method: 'POST', path: '/disbursement/v1_0/transfer', rate: 1, action: 'delay', ms: 300 }]) });
+    await Promise.all([service.refresh(id), service.tracker.track(), service.refresh(id)]);
+    const stats = ((await (await fetch(`${url}/_sandbox/stats`)).json()) as { requests: Record<string, number> }).requests;
+    expect(stats['POST /disbursement/v1_0/transfer']).toBe(1);
     expect(ledger()).toHaveLength(1);
+    // MoMo's answer replaced the error noted on the way.
+    expect(repo.get(id)).toMatchObject({ state: 'accepted', reason: null });
+  });
+
+  it("a failure MoMo reports replaces the console's own error as the reason", async () => {
+    const { repo, service } = await setUp(0);
+    const id = randomUUID();
+    reserved(repo, id, '46733123450');
+    repo.update(id, { state: 'unresolved', reason: 'POST /disbursement/v1_0/transfer answered 500', nextCheckAt: new Date(0).toISOString() }, { kind: 'unknown', details: {} }, new Date().toISOString());
+    await trackUntilFinal(service, repo, [id]);
+    expect(repo.get(id)).toMatchObject({ state: 'FAILED', reason: 'INTERNAL_PROCESSING_ERROR' });
+  });
+
+  it('a transaction whose profile now reaches another MoMo is neither read nor acted on from here', async () => {
+    const { repo, service } = await setUp(0);
+    const id = randomUUID();
+    reserved(repo, id, '256772000065', JSON.stringify(['https://proxy.momoapi.mtn.com', 'mtnuganda', 'UGX', 'production', 'abc']));
+    repo.update(id, { state: 'accepted', nextCheckAt: new Date(0).toISOString() }, { kind: 'accepted', details: {} }, new Date().toISOString());
+    await expect(service.refresh(id)).rejects.toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringContaining('now points at another MoMo') });
+    await expect(service.checkParty(id)).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    await service.tracker.track();
+    expect(repo.get(id)).toMatchObject({ state: 'UNKNOWN', reason: expect.stringMatching(/^NOT_CHECKED: Local sandbox now points at another MoMo/) });
+  });
+
+  it('a failure inside the console on one transaction does not stop the others from being recovered; it is tried again later', async () => {
+    const { repo, service, ledger } = await setUp(0);
+    const sandbox = await services.profiles.create({ name: 'Other sandbox', kind: 'sandbox', baseUrl: 'http://127.0.0.1:9', targetEnvironment: 'sandbox', currency: 'EUR', limits: {} });
+    const [broken, fine] = [randomUUID(), randomUUID()];
+    reserved(repo, broken, '256772000066', undefined, sandbox.id);
+    reserved(repo, fine, '256772000067');
+    const real = services.store.get.bind(services.store);
+    // The keychain fails for the other profile's secrets only.
+    services.store.get = async (account) => {
+      if (account.includes(sandbox.id)) throw new Error('the keychain is locked');
+      return real(account);
+    };
+    await service.tracker.recover();
+    expect(ledger().map((t) => t.referenceId)).toEqual([fine]);
+    expect(repo.get(broken)).toMatchObject({ state: 'unresolved', checks: 1 });
+    expect(repo.timeline(broken).map((e) => e.kind)).toContain('recover-failed');
   });
 });
