@@ -27,7 +27,7 @@ export const RUN_USAGE = `momo-console payouts run FILE --profile NAME [--concur
 
 const resultsFor = (services: AppServices) => new BatchResults({ batches: new BatchRepository(services.db), journal: new RunJournal(services.db), payouts: services.payouts, now: () => new Date() });
 
-const USAGE_CODES = new Set(['NOTHING_TO_RETRY', 'USAGE', 'PROFILE_NOT_FOUND', 'NOT_APPROVED', 'ACKNOWLEDGEMENT_REQUIRED', 'CONFIRMATION_REQUIRED', 'TOTAL_MISMATCH', 'BATCH_NOT_FOUND', 'NOT_STARTED', 'ALREADY_STARTED', 'NOTHING_TO_APPROVE', 'UNREADABLE_FILE', 'INSUFFICIENT_BALANCE', 'BATCH_OVER_LIMIT']);
+const USAGE_CODES = new Set(['NOTHING_TO_RETRY', 'USAGE', 'PROFILE_NOT_FOUND', 'NOT_APPROVED', 'ACKNOWLEDGEMENT_REQUIRED', 'CONFIRMATION_REQUIRED', 'TOTAL_MISMATCH', 'BATCH_NOT_FOUND', 'NOT_STARTED', 'ALREADY_STARTED', 'NOTHING_TO_APPROVE', 'UNREADABLE_FILE', 'INSUFFICIENT_BALANCE', 'BATCH_OVER_LIMIT', 'PROFILE_CHANGED']);
 
 const options = {
   profile: { type: 'string' },

@@ -64,6 +64,8 @@ export interface RunnerDeps {
   batches: BatchRepository;
   payouts: PayoutBatches;
   client: MomoClient;
+  /** Where `client` reaches (connection-fingerprint.ts): kept at start, checked on every resume. */
+  connection?: string;
   now(): Date;
   onProgress?(summary: RunSummary): void;
 }
@@ -90,7 +92,7 @@ export class BatchRunner {
     if (!payouts.approvalHolds(batchId)) throw new AppError('NOT_APPROVED', `Batch ${batchId} has no approval that matches its rows; approve it first.`);
     const balance = await payouts.balance(batchId);
     if (balance.fits === false) throw new AppError('INSUFFICIENT_BALANCE', `The disbursement balance (${balance.available}) does not cover this batch.`);
-    journal.startRun(batchId, settings.operation, this.at());
+    journal.startRun(batchId, settings.operation, this.at(), this.deps.connection ?? null);
     return this.holding(batchId, () => this.drive(batchId, settings));
   }
 
@@ -102,11 +104,25 @@ export class BatchRunner {
     if ((run.state === 'paused' || run.state === 'running') && !this.deps.payouts.approvalHolds(batchId)) {
       throw new AppError('NOT_APPROVED', `Batch ${batchId} changed since it was approved; approve it again before it goes on.`);
     }
+    this.sameConnection(batchId);
     return this.holding(batchId, async () => {
       if (run.state === 'paused') this.deps.journal.setRunState(batchId, 'running', null, this.at());
       await this.reconcile(batchId, { ...settings, operation: run.operation as Operation });
       return this.drive(batchId, { ...settings, operation: run.operation as Operation });
     });
+  }
+
+  /**
+   * A batch goes on only through the MoMo (and API user) it was started on: a
+   * profile edited to point elsewhere would look its sent rows up there, find
+   * nothing, and pay them again. It is paused, saying why.
+   */
+  private sameConnection(batchId: string): void {
+    const started = this.deps.journal.run(batchId)?.connection ?? null;
+    if (started === null || this.deps.connection === undefined || started === this.deps.connection) return;
+    const reason = 'Its profile now points at another MoMo (address, environment, currency or API user) than the one this batch was started on; point it back to go on.';
+    if (this.deps.journal.run(batchId)?.state === 'running') this.deps.journal.setRunState(batchId, 'paused', reason, this.at());
+    throw new AppError('PROFILE_CHANGED', `Batch ${batchId}: ${reason}`);
   }
 
   /** Works on the batch only while holding its lease, renewed as long as the work goes on. */
@@ -139,6 +155,7 @@ export class BatchRunner {
     const attempt = this.deps.journal.attempts(batchId).filter((a) => a.rowIndex === rowIndex).at(-1);
     if (!attempt) throw new AppError('NOT_SENT', 'This row has not been sent, so there is nothing to check.');
     if (attempt.state === 'SUCCESSFUL' || attempt.state === 'FAILED') return attempt;
+    this.sameConnection(batchId);
     const operation = (this.deps.journal.run(batchId)?.operation ?? 'transfer') as Operation;
     let status: TransactionStatus | null;
     try {

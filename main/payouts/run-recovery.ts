@@ -3,6 +3,7 @@
 // new is sent (DESIGN §3, invariant 3).
 import type { AppServices } from '../app-services';
 import { AppError } from '../ipc/app-error';
+import { connectionFingerprint } from '../profiles/connection-fingerprint';
 import { RunJournal } from '../store/run-journal';
 import { BatchRepository } from '../store/batch-repository';
 import { BatchRunner, DEFAULT_RUNNER_SETTINGS, type RunnerSettings, type RunSummary } from './batch-runner';
@@ -11,8 +12,10 @@ export async function runnerFor(services: Pick<AppServices, 'db' | 'payouts' | '
   const batches = new BatchRepository(services.db);
   const batch = batches.get(batchId);
   if (!batch) throw new Error(`no batch ${batchId}`);
-  const client = await services.clients.clientFor(services.profiles.get(batch.profileId));
-  return new BatchRunner({ journal: new RunJournal(services.db), batches, payouts: services.payouts, client, now: () => new Date(), ...(onProgress ? { onProgress } : {}) });
+  const profile = services.profiles.get(batch.profileId);
+  const client = await services.clients.clientFor(profile);
+  const connection = await connectionFingerprint(profile, services.clients);
+  return new BatchRunner({ journal: new RunJournal(services.db), batches, payouts: services.payouts, client, connection, now: () => new Date(), ...(onProgress ? { onProgress } : {}) });
 }
 
 export async function recoverRunningBatches(
@@ -25,8 +28,8 @@ export async function recoverRunningBatches(
     try {
       summaries.push(await (await runnerFor(services, batchId, onProgress)).resume(batchId, settings));
     } catch (error) {
-      // Another process is on it (or it needs approving again): leave it to that one, say nothing is lost.
-      if (error instanceof AppError && (error.code === 'BATCH_BUSY' || error.code === 'NOT_APPROVED')) continue;
+      // Another process is on it, it needs approving again, or its profile points elsewhere now (it is paused, saying so): nothing is lost.
+      if (error instanceof AppError && (error.code === 'BATCH_BUSY' || error.code === 'NOT_APPROVED' || error.code === 'PROFILE_CHANGED')) continue;
       throw error;
     }
   }

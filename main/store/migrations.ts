@@ -175,6 +175,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX row_events_by_reference ON row_events (reference_id);
       -- When MoMo last took the payment: the window before UNKNOWN runs from there, not from when the id was stored.
       ALTER TABLE attempts ADD COLUMN accepted_at TEXT;
+      -- Where a batch was started (see connection-fingerprint.ts): it is never resumed anywhere else.
+      ALTER TABLE runs ADD COLUMN connection TEXT;
       CREATE TABLE balance_readings (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         profile_id TEXT NOT NULL,

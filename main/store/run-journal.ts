@@ -17,6 +17,8 @@ export interface RunRecord {
   state: RunState;
   pauseReason: string | null;
   startedAt: string;
+  /** Where it was started; null for batches started before the console kept it. */
+  connection: string | null;
 }
 
 export interface AttemptRecord {
@@ -50,16 +52,18 @@ export class RunJournal {
     return this.prepared.get(sql);
   }
 
-  startRun(batchId: string, operation: string, at: string): void {
+  startRun(batchId: string, operation: string, at: string, connection: string | null = null): void {
     this.db.transaction(() => {
-      this.statement('INSERT INTO runs (batch_id, operation, state, started_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(batchId, operation, 'running', at, at);
+      this.statement('INSERT INTO runs (batch_id, operation, state, started_at, updated_at, connection) VALUES (?, ?, ?, ?, ?, ?)').run(batchId, operation, 'running', at, at, connection);
       this.event(batchId, -1, null, at, 'run-started', { operation });
     })();
   }
 
   run(batchId: string): RunRecord | null {
     const row = this.statement('SELECT * FROM runs WHERE batch_id = ?').get(batchId) as Record<string, string | null> | undefined;
-    return row ? { batchId, operation: String(row.operation), state: row.state as RunState, pauseReason: row.pause_reason ?? null, startedAt: String(row.started_at) } : null;
+    return row
+      ? { batchId, operation: String(row.operation), state: row.state as RunState, pauseReason: row.pause_reason ?? null, startedAt: String(row.started_at), connection: row.connection ?? null }
+      : null;
   }
 
   setRunState(batchId: string, state: RunState, reason: string | null, at: string): void {

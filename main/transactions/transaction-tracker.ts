@@ -5,7 +5,6 @@
 // request again under the same id, to the same MoMo and API user only, and
 // only within the window); a final status is never overwritten; one look at a
 // time per reference id.
-import { createHash } from 'node:crypto';
 import type { Profile } from '../../preload/contract';
 import type { Logger } from '../logging/logger';
 import type { CreateKind } from '../momo/create-operations';
@@ -13,6 +12,7 @@ import type { CreateOutcome } from '../momo/idempotent-create';
 import type { MomoClient } from '../momo/momo-client';
 import { MomoConfigError, MomoError } from '../momo/momo-errors';
 import type { TransactionStatus } from '../momo/momo-schemas';
+import { connectionFingerprint } from '../profiles/connection-fingerprint';
 import type { ProfileClients } from '../profiles/profile-clients';
 import type { ProfileService } from '../profiles/profile-service';
 import type { TransactionRecord, TransactionRepository, TransactionState } from '../store/transaction-repository';
@@ -48,16 +48,9 @@ export class TransactionTracker {
 
   constructor(private readonly deps: TransactionTrackerDeps) {}
 
-  /**
-   * Where a transaction goes: MoMo's address, environment, currency, the
-   * profile's kind and (a hash of) its API user. Anything else is another
-   * MoMo, or another merchant's account: never sent again there, never read there.
-   */
-  async connectionFor(profile: Profile): Promise<string> {
-    // The local sandbox makes a new address and API user at every start; it is one MoMo all the same.
-    if (profile.kind === 'local') return JSON.stringify(['local-sandbox', profile.targetEnvironment, profile.currency, profile.kind]);
-    const { apiUser } = await this.deps.clients.credentials(profile);
-    return JSON.stringify([profile.baseUrl, profile.targetEnvironment, profile.currency, profile.kind, createHash('sha256').update(apiUser).digest('hex').slice(0, 16)]);
+  /** Where a transaction made through `profile` goes (see connection-fingerprint.ts). */
+  connectionFor(profile: Profile): Promise<string> {
+    return connectionFingerprint(profile, this.deps.clients);
   }
 
   /** The profile of a stored transaction, when it still reaches the MoMo the transaction went to; else why not. */

@@ -30,6 +30,7 @@ const TITLES: Record<string, string> = {
   PROVISIONING_FAILED: 'Provisioning failed',
   LOCAL_SANDBOX_DOWN: 'The local sandbox is not running',
   PORT_UNAVAILABLE: 'That port cannot be used',
+  PROFILE_CHANGED: 'The profile points at another MoMo now',
 };
 
 export function titleForCode(code: string): string {

@@ -233,4 +233,19 @@ describe('after the run', () => {
     expect(summary.counts).toMatchObject({ SUCCESSFUL: 1, UNKNOWN: 0 });
     expect(journal.attempts(batchId)[0]?.acceptedAt).not.toBeNull();
   });
+
+  it('a batch goes on only through the MoMo it was started on: a profile pointed elsewhere pauses it, saying why, and sends nothing', async () => {
+    services = await startTestServices({ localSandbox: { completeAfterMs: 0 } });
+    const batchId = await approvedBatch(csv(['256772000721,3,m1', '256772000722,4,m2']));
+    const journal = new RunJournal(services.db);
+    const client = await services.clients.clientFor(services.profiles.get('local-sandbox'));
+    const make = (connection: string) => new BatchRunner({ journal, batches: new BatchRepository(services.db), payouts: services.payouts, client, connection, now: () => new Date() });
+    // Started, and stopped (say the process died) before anything was sent.
+    journal.startRun(batchId, 'transfer', new Date().toISOString(), '["https://sandbox.momodeveloper.mtn.com","sandbox","EUR","sandbox","0123abcd"]');
+    await expect(make('["https://proxy.momoapi.mtn.com","mtnuganda","EUR","production","89abcdef"]').resume(batchId, fast)).rejects.toMatchObject({ code: 'PROFILE_CHANGED' });
+    expect(journal.run(batchId)).toMatchObject({ state: 'paused', pauseReason: expect.stringContaining('now points at another MoMo') });
+    expect(services.localSandbox.running()?.ledger()).toHaveLength(0);
+    // Pointed back, it goes on.
+    expect(await make('["https://sandbox.momodeveloper.mtn.com","sandbox","EUR","sandbox","0123abcd"]').resume(batchId, fast)).toMatchObject({ state: 'finished', counts: { SUCCESSFUL: 2 } });
+  });
 });
