@@ -19,7 +19,7 @@ import { SettingsRepository } from './store/settings-repository';
 import { BalanceRepository } from './store/balance-repository';
 import { TransactionRepository } from './store/transaction-repository';
 import { TransactionService } from './transactions/transaction-service';
-import { toView } from './transactions/transaction-views';
+import { displayStatus } from './transactions/transaction-views';
 import { BalanceService } from './treasury/balance-service';
 import { CallbackService } from './tracking/callback-service';
 import { openSecretStore, type KeychainStatus } from './vault/open-secret-store';
@@ -27,7 +27,7 @@ import type { SecretStore } from './vault/secret-store';
 import { SecretVault } from './vault/secret-vault';
 
 /** How often the front doors read the active profile's balances on their own. */
-export const BALANCE_INTERVAL_MS = 5 * 60_000;
+const BALANCE_INTERVAL_MS = 5 * 60_000;
 
 export interface AppServices {
   dataDir: string;
@@ -44,9 +44,10 @@ export interface AppServices {
   runs: RunService;
   /** Support: transactions made one at a time or found at MoMo, and every payout row's. */
   transactions: TransactionService;
-  transactionStore: TransactionRepository;
   /** Treasury: balance readings and thresholds. */
   balances: BalanceService;
+  /** What a long-running front door (the app, the preview) does on its own: follow transactions, read balances. */
+  startBackground(): void;
   /** The callback receiver: its setting, and the listener when one runs. */
   callbacks: CallbackService;
   close(): Promise<void>;
@@ -99,10 +100,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onExchange: (exchange) => {
       // A copy for the journal must never turn a payment's outcome into an error.
       try {
-        if (db.open) {
-          journal.recordExchange(exchange);
-          transactionStore.recordExchange(exchange);
-        }
+        if (db.open && !journal.recordExchange(exchange)) transactionStore.recordExchange(exchange);
       } catch (error) {
         logger.warn({ err: error, referenceId: exchange.referenceId }, 'could not keep a request/response copy in the journal');
       }
@@ -116,10 +114,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     clients,
     logger,
     checkBatchRow: (batchId, rowIndex) => services.runs.checkNow(batchId, rowIndex),
-    onStatus: (record) => {
-      const view = toView(record);
-      events.emit('transactionStatus', { referenceId: record.referenceId, status: view.status, at: record.updatedAt });
-    },
+    onStatus: (record) => events.emit('transactionStatus', { referenceId: record.referenceId, status: displayStatus(record.state), at: record.updatedAt }),
   });
   const payouts = new PayoutBatches({
     batches: new BatchRepository(db),
@@ -143,8 +138,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     runs: null as unknown as RunService,
     callbacks,
     transactions,
-    transactionStore,
     balances,
+    startBackground() {
+      // Transactions left unsettled by the last process are settled first; then statuses are read until final.
+      transactions.tracker.start(1000);
+      balances.start(BALANCE_INTERVAL_MS);
+    },
     async close() {
       balances.stop();
       await transactions.tracker.stop();

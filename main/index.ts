@@ -8,7 +8,7 @@ import { resolveDataDir } from './data-dir';
 import { createHandlers } from './ipc/handlers';
 import { createRouter } from './ipc/router';
 import { createLogger } from './logging/logger';
-import { BALANCE_INTERVAL_MS, createAppServices, type AppServices } from './app-services';
+import { createAppServices, type AppServices } from './app-services';
 import { describeFatalError } from './logging/fatal-error';
 import { APP_SCHEME, isAppOriginUrl } from './security/app-origin';
 import { resolveAppAsset } from './security/app-protocol';
@@ -96,9 +96,7 @@ if (!app.requestSingleInstanceLock()) {
     openMainWindow();
     // Batches that were running when the app last stopped are reconciled (GET before anything new is sent) and carried on.
     services.runs.recoverAll();
-    // The same for payments and collections made one at a time; then their statuses are read until final.
-    services.transactions.tracker.start(1000);
-    services.balances.start(BALANCE_INTERVAL_MS);
+    services.startBackground();
     const { localSandbox } = services;
     await localSandbox.start();
     const sandboxStatus = localSandbox.status();

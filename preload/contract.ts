@@ -14,7 +14,7 @@ export const activeProfileSchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/),
 });
 
-const decimalAmount = z.string().regex(/^\d{1,15}(\.\d{1,6})?$/, 'a positive decimal such as "5000" or "250.50"');
+export const decimalAmount = z.string().regex(/^\d{1,15}(\.\d{1,6})?$/, 'a positive decimal such as "5000" or "250.50"');
 const hostName = z
   .string()
   .max(253)

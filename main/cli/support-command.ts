@@ -8,8 +8,6 @@ import { resolveDataDir } from '../data-dir';
 import { AppError } from '../ipc/app-error';
 import { createLogger } from '../logging/logger';
 import { displayAmount } from '../money/amount';
-import { toFilter } from '../transactions/search-query';
-import { toDetail, toView } from '../transactions/transaction-views';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, type CliIo } from './cli-io';
 
 export const TX_USAGE = `momo-console tx get REFERENCE_ID [--product P] [--profile NAME] [--json]
@@ -67,9 +65,7 @@ export async function runSupportCommand(command: 'tx' | 'balance', args: string[
       if (!referenceId || more.length > 0) throw new AppError('USAGE', 'tx get takes one REFERENCE_ID');
       const product = values.product === undefined ? undefined : productSchema.safeParse(values.product);
       if (product && !product.success) throw new AppError('USAGE', `--product is collection, disbursement or remittance; got "${values.product ?? ''}"`);
-      if (values.profile) services.profiles.find(values.profile);
-      const record = await services.transactions.get(referenceId, product?.data, profile);
-      const detail = toDetail(record, services.transactionStore.timeline(record.referenceId), services.transactionStore.related(record.referenceId), services.profiles.list().profiles.find((p) => p.id === record.profileId) ?? null);
+      const detail = services.transactions.detail(await services.transactions.get(referenceId, product?.data, profile));
       print(detail, describe(detail));
       return EXIT_OK;
     }
@@ -93,13 +89,10 @@ export async function runSupportCommand(command: 'tx' | 'balance', args: string[
         const issue = search.error.issues[0];
         throw new AppError('USAGE', `--${String(issue?.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue?.message ?? 'not valid'}`);
       }
-      const { filter, interpretedAs } = toFilter(search.data, profile);
-      const { rows, more } = services.transactionStore.search(filter, search.data.offset, search.data.limit);
-      const views = rows.map(toView);
-      const nextOffset = more ? search.data.offset + search.data.limit : null;
+      const { interpretedAs, rows: views, nextOffset } = services.transactions.search(search.data, profile);
       print(
         { interpretedAs, rows: views, nextOffset },
-        [`searched for ${interpretedAs}: ${views.length === 0 ? 'nothing found' : `${views.length}${more ? ` (more with --offset ${nextOffset})` : ''}`}`, ...views.map(line)].join('\n'),
+        [`searched for ${interpretedAs}: ${views.length === 0 ? 'nothing found' : `${views.length}${nextOffset !== null ? ` (more with --offset ${nextOffset})` : ''}`}`, ...views.map(line)].join('\n'),
       );
       return EXIT_OK;
     }

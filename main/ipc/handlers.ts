@@ -11,23 +11,20 @@ import { STATE_TO_STATUS } from '../payouts/batch-runner';
 import { isAllowedExternalUrl } from '../security/external-links';
 import { RunJournal } from '../store/run-journal';
 import type { TransactionRecord } from '../store/transaction-repository';
-import { toFilter } from '../transactions/search-query';
-import { toDetail, toView } from '../transactions/transaction-views';
 import { AppError } from './app-error';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
   frontDoor: 'electron' | 'test-bridge';
   runtime: { node: string; electron: string | null; chrome: string | null };
-  services: Pick<AppServices, 'dataDir' | 'profiles' | 'vault' | 'keychain' | 'localSandbox' | 'clients' | 'payouts' | 'events' | 'runs' | 'db' | 'callbacks' | 'transactions' | 'transactionStore' | 'balances'>;
+  services: Pick<AppServices, 'dataDir' | 'profiles' | 'vault' | 'keychain' | 'localSandbox' | 'clients' | 'payouts' | 'events' | 'runs' | 'db' | 'callbacks' | 'transactions' | 'balances'>;
   /** Opens an already allow-listed https URL in the user's browser. */
   openUrl(url: string): Promise<void>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { profiles, vault, keychain, localSandbox, clients, payouts, events, runs, callbacks, transactions, transactionStore, balances } = deps.services;
-  const detail = (record: TransactionRecord) =>
-    toDetail(record, transactionStore.timeline(record.referenceId), transactionStore.related(record.referenceId), profiles.list().profiles.find((p) => p.id === record.profileId) ?? null);
+  const { profiles, vault, keychain, localSandbox, clients, payouts, events, runs, callbacks, transactions, balances } = deps.services;
+  const detail = (record: TransactionRecord) => transactions.detail(record);
   const journal = new RunJournal(deps.services.db);
   const summary = (profile: ReturnType<typeof profiles.get>) => ({
     id: profile.id,
@@ -156,11 +153,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     getBatchReport: ({ batchId, failedOnly }) => runs.results().report(batchId, { failedOnly }),
     retryFailedRows: ({ batchId, overrideRows }) => runs.results().retryFailed(batchId, overrideRows),
     checkAccountHolders: ({ batchId }) => payouts.checkAccountHolders(batchId, (progress) => events.emit('accountCheckProgress', progress)),
-    searchTransactions: (search) => {
-      const { filter, interpretedAs } = toFilter(search, profiles.active());
-      const { rows, more } = transactionStore.search(filter, search.offset, search.limit);
-      return { rows: rows.map(toView), nextOffset: more ? search.offset + search.limit : null, interpretedAs };
-    },
+    searchTransactions: (search) => transactions.search(search, profiles.active()),
     getTransaction: async ({ referenceId, product }) => detail(await transactions.get(referenceId, product)),
     refreshTransaction: async ({ referenceId }) => detail(await transactions.refresh(referenceId)),
     checkTransactionParty: ({ referenceId }) => transactions.checkParty(referenceId),

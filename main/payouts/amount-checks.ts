@@ -1,6 +1,6 @@
 // Amounts as people type them, into integer minor units. Thousands separators
 // and a decimal comma are accepted only where they cannot mean anything else.
-import { parseAmount } from '../money/amount';
+import { parseAmount, type AmountProblem } from '../money/amount';
 import type { Check } from './party-checks';
 
 export function checkAmount(raw: string, currency: string, delimiter: string, maxRowMinor: bigint | null): Check<bigint> {
@@ -12,22 +12,33 @@ export function checkAmount(raw: string, currency: string, delimiter: string, ma
   const normalised = normalise(text, delimiter);
   if (!normalised.ok) return normalised;
   const parsed = parseAmount(normalised.value, currency);
-  if (!parsed.ok) {
-    switch (parsed.problem) {
-      case 'TOO_PRECISE':
-        return { ok: false, code: 'AMOUNT_PRECISION', reason: `"${raw.trim()}" has more decimals than ${currency} allows` };
-      case 'NOT_POSITIVE':
-        return { ok: false, code: 'AMOUNT_NOT_POSITIVE', reason: 'the amount must be above zero' };
-      case 'TOO_LARGE':
-        return { ok: false, code: 'AMOUNT_TOO_LARGE', reason: `"${raw.trim()}" is far larger than any payment` };
-      case 'UNKNOWN_CURRENCY':
-        return { ok: false, code: 'CURRENCY_UNKNOWN', reason: `"${currency}" is not a currency code` };
-      case 'NOT_A_DECIMAL':
-        return { ok: false, code: 'AMOUNT_FORMAT', reason: `"${raw.trim()}" is not an amount` };
-    }
-  }
+  if (!parsed.ok) return { ok: false, code: AMOUNT_PROBLEM_CODES[parsed.problem], reason: amountProblemReason(parsed.problem, raw.trim(), currency) };
   if (maxRowMinor !== null && parsed.minor > maxRowMinor) return { ok: false, code: 'AMOUNT_OVER_LIMIT', reason: `${raw.trim()} is above this profile's limit per payment` };
   return { ok: true, value: parsed.minor };
+}
+
+const AMOUNT_PROBLEM_CODES: Record<AmountProblem, string> = {
+  TOO_PRECISE: 'AMOUNT_PRECISION',
+  NOT_POSITIVE: 'AMOUNT_NOT_POSITIVE',
+  TOO_LARGE: 'AMOUNT_TOO_LARGE',
+  UNKNOWN_CURRENCY: 'CURRENCY_UNKNOWN',
+  NOT_A_DECIMAL: 'AMOUNT_FORMAT',
+};
+
+/** Why an amount is refused, in words, wherever it was typed (a CSV cell, a form). */
+export function amountProblemReason(problem: AmountProblem, text: string, currency: string): string {
+  switch (problem) {
+    case 'TOO_PRECISE':
+      return `"${text}" has more decimals than ${currency} allows`;
+    case 'NOT_POSITIVE':
+      return 'the amount must be above zero';
+    case 'TOO_LARGE':
+      return `"${text}" is far larger than any payment`;
+    case 'UNKNOWN_CURRENCY':
+      return `"${currency}" is not a currency code`;
+    case 'NOT_A_DECIMAL':
+      return `"${text}" is not an amount`;
+  }
 }
 
 function normalise(text: string, delimiter: string): Check<string> {

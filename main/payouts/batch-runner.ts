@@ -121,7 +121,7 @@ export class BatchRunner {
     const started = this.deps.journal.run(batchId)?.connection ?? null;
     if (started === null || this.deps.connection === undefined || started === this.deps.connection) return;
     const reason = 'Its profile now points at another MoMo (address, environment, currency or API user) than the one this batch was started on; point it back to go on.';
-    if (this.deps.journal.run(batchId)?.state === 'running') this.deps.journal.setRunState(batchId, 'paused', reason, this.at());
+    this.pause(batchId, reason);
     throw new AppError('PROFILE_CHANGED', `Batch ${batchId}: ${reason}`);
   }
 

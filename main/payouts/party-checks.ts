@@ -16,7 +16,7 @@ export interface PhoneRules {
 const email = z.email();
 const uuid = z.uuid();
 /** The shape alone, for telling a party code from a phone number cheaply on every row. */
-const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function partyType(given: string | undefined, partyId: string): Check<PartyType> {
   const text = (given ?? '').trim().toUpperCase().replace(/[\s-]/g, '_');

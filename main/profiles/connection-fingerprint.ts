@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import type { Profile } from '../../preload/contract';
 import type { ProfileClients } from './profile-clients';
 
-export async function connectionFingerprint(profile: Profile, clients: Pick<ProfileClients, 'credentials'>): Promise<string> {
+export async function connectionFingerprint(profile: Profile, clients: Pick<ProfileClients, 'apiUser'>): Promise<string> {
   // The local sandbox makes a new address and API user at every start; it is one MoMo all the same.
   if (profile.kind === 'local') return JSON.stringify(['local-sandbox', profile.targetEnvironment, profile.currency, profile.kind]);
-  const { apiUser } = await clients.credentials(profile);
+  const apiUser = await clients.apiUser(profile);
   return JSON.stringify([profile.baseUrl, profile.targetEnvironment, profile.currency, profile.kind, createHash('sha256').update(apiUser).digest('hex').slice(0, 16)]);
 }

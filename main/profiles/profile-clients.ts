@@ -70,6 +70,12 @@ export class ProfileClients {
     return this.o.env ? withEnvironmentCredentials(stored, this.o.env) : stored;
   }
 
+  /** The API user a non-local profile calls MoMo as (MOMO_API_USER overriding the keychain, as for its calls). */
+  async apiUser(profile: Profile): Promise<string> {
+    const fromEnvironment = this.o.env?.MOMO_API_USER?.trim();
+    return fromEnvironment || this.o.vault.apiUser(profile.id);
+  }
+
   /** Drops the client of a profile whose secrets or settings changed, so the next call starts fresh. */
   forget(profileId: string): void {
     this.clients.get(profileId)?.client.close();

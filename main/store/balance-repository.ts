@@ -32,12 +32,12 @@ export class BalanceRepository {
     });
   }
 
-  history(profileId: string, product: BalanceReading['product'], sinceIso: string): BalanceReading[] {
+  history(profileId: string, product: BalanceReading['product'], currency: string, sinceIso: string): BalanceReading[] {
     return (
       this.prepared
-        .get('SELECT product, currency, available_minor, at FROM balance_readings WHERE profile_id = ? AND product = ? AND at >= ? ORDER BY at')
+        .get('SELECT product, currency, available_minor, at FROM balance_readings WHERE profile_id = ? AND product = ? AND currency = ? AND at >= ? ORDER BY at')
         .safeIntegers(true)
-        .all(profileId, product, sinceIso) as { product: BalanceReading['product']; currency: string; available_minor: bigint; at: string }[]
+        .all(profileId, product, currency, sinceIso) as { product: BalanceReading['product']; currency: string; available_minor: bigint; at: string }[]
     ).map((r) => ({ product: r.product, currency: r.currency, minor: r.available_minor, at: r.at }));
   }
 }

@@ -230,8 +230,8 @@ export class RunJournal {
             `UPDATE transactions SET state = ?, financial_transaction_id = COALESCE(?, financial_transaction_id), reason = CASE WHEN ? = 'SUCCESSFUL' THEN ? ELSE COALESCE(?, reason) END, updated_at = ?
              WHERE reference_id = ? AND state NOT IN ('SUCCESSFUL', 'FAILED')`,
           ).run(change.state, change.financialTransactionId ?? null, ...reason, at, attempt.referenceId);
+          this.event(attempt.batchId, attempt.rowIndex, attempt.referenceId, at, event.kind, event.details);
         }
-        if (changed.changes > 0) this.event(attempt.batchId, attempt.rowIndex, attempt.referenceId, at, event.kind, event.details);
       })
       .immediate();
   }
@@ -242,13 +242,15 @@ export class RunJournal {
    * send, and every call that failed. Calls about anything else are not the
    * journal's business.
    */
-  recordExchange(exchange: Exchange): void {
-    if (!exchange.referenceId) return;
-    // A status read that answered is already its row's status event; its copy would only weigh on every batch.
-    if (exchange.method === 'GET' && exchange.response !== null && exchange.response.status < 300) return;
+  /** Returns whether the call was about a payout row (kept or not): if not, it is someone else's to keep. */
+  recordExchange(exchange: Exchange): boolean {
+    if (!exchange.referenceId) return false;
     const attempt = this.statement('SELECT batch_id, row_index FROM attempts WHERE reference_id = ?').get(exchange.referenceId) as { batch_id: string; row_index: number } | undefined;
-    if (!attempt) return;
+    if (!attempt) return false;
+    // A status read that answered is already its row's status event; its copy would only weigh on every batch.
+    if (exchange.method === 'GET' && exchange.response !== null && exchange.response.status < 300) return true;
     this.db.transaction(() => this.event(attempt.batch_id, attempt.row_index, exchange.referenceId, exchange.startedAt, 'exchange', exchange)).immediate();
+    return true;
   }
 
   events(batchId: string): { rowIndex: number; referenceId: string | null; at: string; kind: string; details: unknown; prevHash: string; hash: string }[] {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { resolveDataDir } from '../data-dir';
 import { createHandlers } from '../ipc/handlers';
 import { createLogger } from '../logging/logger';
-import { BALANCE_INTERVAL_MS, createAppServices } from '../app-services';
+import { createAppServices } from '../app-services';
 import { startTestBridge } from './bridge-server';
 
 async function main(): Promise<void> {
@@ -27,8 +27,7 @@ async function main(): Promise<void> {
     }),
   });
   services.events.on((event, payload) => bridge.emit(event, payload));
-  services.transactions.tracker.start(1000);
-  services.balances.start(BALANCE_INTERVAL_MS);
+  services.startBackground();
   process.stdout.write(`MoMo Console web preview: ${bridge.pageUrl}\n`);
   const stop = () => void Promise.all([bridge.close(), services.close()]).then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -3,6 +3,7 @@
 // process only (MOMO_CALLBACK_PORT for the app, --callback-port for the
 // command line). A port that cannot be taken leaves the saved setting as it was.
 import { z } from 'zod';
+import type { ChannelResult } from '../../preload/contract';
 import type { Logger } from '../logging/logger';
 import { AppError } from '../ipc/app-error';
 import type { RunJournal } from '../store/run-journal';
@@ -13,16 +14,7 @@ import { startCallbackReceiver, type CallbackReceiver } from './callback-receive
 const SETTING = 'callback-receiver.port';
 const savedPortSchema = z.number().int().min(1024).max(65535).nullable();
 
-export interface CallbackStatus {
-  running: boolean;
-  /** Where MoMo (or the tunnel in front of it) must deliver: `${url}/momo/callback`. */
-  callbackUrl: string | null;
-  /** The saved port, or this process's. */
-  port: number | null;
-  /** 'setting': the saved port, changeable; 'process': fixed when the console started; 'off': this process takes no callbacks. */
-  source: 'setting' | 'process' | 'off';
-  problem: string | null;
-}
+export type CallbackStatus = ChannelResult<'getCallbackReceiver'>;
 
 export interface CallbackServiceDeps {
   logger: Logger;
@@ -77,8 +69,6 @@ export class CallbackService {
     if (this.deps.port !== 'saved') {
       throw new AppError('NOT_ALLOWED', 'This console was started with a callback port of its own (MOMO_CALLBACK_PORT or --callback-port); change it there.');
     }
-    const parsed = savedPortSchema.safeParse(port);
-    if (!parsed.success) throw new AppError('INVALID_INPUT', 'port: a number from 1024 to 65535, or none to turn the receiver off.');
     if (port !== null && this.current && new URL(this.current.url).port === String(port)) return this.status();
     let next: CallbackReceiver | null = null;
     if (port !== null) {

@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ChannelArgs, Profile, SingleOperation } from '../../preload/contract';
 import { AppError } from '../ipc/app-error';
-import { formatAmount, parseAmount, type AmountProblem } from '../money/amount';
+import { formatAmount, parseAmount } from '../money/amount';
+import { amountProblemReason } from '../payouts/amount-checks';
 import { CREATE_OPERATIONS, type CreateKind } from '../momo/create-operations';
 import { checkMessage } from '../payouts/message-checks';
 import { checkParty, type PartyType } from '../payouts/party-checks';
@@ -43,7 +44,7 @@ export function prepareOperation(input: OperationInput, profile: Profile): Prepa
     const limit = PAYS_OUT.has(kind) && profile.limits.maxRowAmount ? limitMinor(profile.limits.maxRowAmount, currency) : null;
     // The contract has already taken a plain decimal with a point: no separators to guess at, unlike a CSV cell.
     const parsed = parseAmount(input.amount, currency);
-    if (!parsed.ok) throw invalid('amount', AMOUNT_PROBLEMS[parsed.problem](input.amount, currency));
+    if (!parsed.ok) throw invalid('amount', amountProblemReason(parsed.problem, input.amount, currency));
     if (limit !== null && parsed.minor > limit) throw invalid('amount', `${input.amount} ${currency} is above this profile's limit per payment (${profile.limits.maxRowAmount} ${currency})`);
     amountMinor = parsed.minor;
   }
@@ -82,22 +83,17 @@ export function prepareOperation(input: OperationInput, profile: Profile): Prepa
     default:
       body = { amount, currency, externalId, payee: partyObject, ...messages };
   }
-  const schema = CREATE_OPERATIONS[kind].body;
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw invalid(String(issue?.path.join('.') || 'request'), issue?.message ?? 'not a valid request');
-  }
+  checkedBody(kind, body);
   return { kind, product: CREATE_OPERATIONS[kind].product, body, partyType, partyId: party.value, amountMinor, currency, externalId };
 }
 
-const AMOUNT_PROBLEMS: Record<AmountProblem, (text: string, currency: string) => string> = {
-  NOT_A_DECIMAL: (text) => `"${text}" is not an amount`,
-  NOT_POSITIVE: () => 'the amount must be above zero',
-  TOO_PRECISE: (text, currency) => `"${text}" has more decimals than ${currency} allows`,
-  UNKNOWN_CURRENCY: (_text, currency) => `"${currency}" is not a currency code`,
-  TOO_LARGE: (text) => `"${text}" is far larger than any payment`,
-};
+/** The request body as MoMo's schema for `kind` takes it, or refused naming the field. */
+export function checkedBody(kind: CreateKind, body: Record<string, unknown>): void {
+  const parsed = CREATE_OPERATIONS[kind].body.safeParse(body);
+  if (parsed.success) return;
+  const issue = parsed.error.issues[0];
+  throw invalid(String(issue?.path.join('.') || 'request'), issue?.message ?? 'not a valid request');
+}
 
 /** A payer message or payee note as MoMo takes it, or refused by field name. */
 export function checkedMessage(field: string, raw: string): string {

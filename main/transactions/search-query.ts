@@ -5,17 +5,16 @@
 import type { Profile, TransactionSearch } from '../../preload/contract';
 import { AppError } from '../ipc/app-error';
 import { minorDigits } from '../money/currency';
-import { checkPhone } from '../payouts/party-checks';
+import { checkPhone, UUID_SHAPE } from '../payouts/party-checks';
 import { limitMinor } from '../payouts/payout-import';
 import type { TransactionFilter } from '../store/transaction-repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toFilter(search: TransactionSearch, profile: Profile): { filter: TransactionFilter; interpretedAs: string } {
   const filter: TransactionFilter = {};
   const described: string[] = [];
   const text = search.text?.trim() ?? '';
-  if (UUID.test(text)) {
+  if (UUID_SHAPE.test(text)) {
     filter.referenceId = text.toLowerCase();
     described.push(`reference id ${text.toLowerCase()}`);
   } else if (text.includes('@')) {

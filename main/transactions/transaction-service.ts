@@ -4,17 +4,21 @@
 // stored before its request; sending, settling and following it to a final
 // status is the tracker's (transaction-tracker.ts).
 import { randomUUID } from 'node:crypto';
-import type { ChannelArgs, Profile } from '../../preload/contract';
+import type { z } from 'zod';
+import type { ChannelArgs, Profile, TransactionDetail, transactionSearchSchema, TransactionView } from '../../preload/contract';
 import { AppError } from '../ipc/app-error';
 import type { Logger } from '../logging/logger';
 import { formatAmount, parseAmount } from '../money/amount';
 import { CREATE_OPERATIONS, type CreateKind } from '../momo/create-operations';
 import { MomoError, MomoHttpError } from '../momo/momo-errors';
+import { UUID_SHAPE } from '../payouts/party-checks';
 import type { TransactionStatus } from '../momo/momo-schemas';
 import type { ProfileClients } from '../profiles/profile-clients';
 import type { ProfileService } from '../profiles/profile-service';
 import { OPEN_STATES, type TransactionRecord, type TransactionRepository } from '../store/transaction-repository';
-import { checkedMessage, prepareOperation, type OperationInput } from './operation-input';
+import { checkedBody, checkedMessage, prepareOperation, type OperationInput } from './operation-input';
+import { toFilter } from './search-query';
+import { toDetail, toView } from './transaction-views';
 import { stateFromMomo, TransactionTracker } from './transaction-tracker';
 
 export interface TransactionServiceDeps {
@@ -116,8 +120,7 @@ export class TransactionService {
       payeeNote: checkedMessage('payeeNote', args.payeeNote ?? ''),
       referenceIdToRefund: original.referenceId,
     };
-    const parsed = CREATE_OPERATIONS[kind].body.safeParse(body);
-    if (!parsed.success) throw new AppError('INVALID_INPUT', `${parsed.error.issues[0]?.path.join('.') ?? 'request'}: ${parsed.error.issues[0]?.message ?? 'not valid'}`);
+    checkedBody(kind, body);
     const client = await this.deps.clients.clientFor(profile);
     const referenceId = randomUUID();
     this.deps.repo.insert(
@@ -161,12 +164,25 @@ export class TransactionService {
     return this.must(referenceId);
   }
 
+  /** A transaction as its page shows it: with its timeline, what was made from it, and the profile it was made with. */
+  detail(record: TransactionRecord): TransactionDetail {
+    const { repo, profiles } = this.deps;
+    return toDetail(record, repo.timeline(record.referenceId), repo.related(record.referenceId), profiles.list().profiles.find((p) => p.id === record.profileId) ?? null);
+  }
+
+  /** One page of stored transactions, newest first; `profile` reads the search box (its country, its currency). */
+  search(search: z.output<typeof transactionSearchSchema>, profile: Profile): { interpretedAs: string; rows: TransactionView[]; nextOffset: number | null } {
+    const { filter, interpretedAs } = toFilter(search, profile);
+    const { rows, more } = this.deps.repo.search(filter, search.offset, search.limit);
+    return { interpretedAs, rows: rows.map(toView), nextOffset: more ? search.offset + search.limit : null };
+  }
+
   /** The transaction under this id; one the console does not know is looked up at MoMo and kept when found. */
   async get(referenceId: string, product?: 'collection' | 'disbursement' | 'remittance', profile: Profile = this.deps.profiles.active()): Promise<TransactionRecord> {
     const id = referenceId.trim().toLowerCase();
     const known = this.deps.repo.get(id);
     if (known) return known;
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+    if (!UUID_SHAPE.test(id)) {
       throw new AppError('INVALID_INPUT', `referenceId: "${referenceId}" is not a reference id (a UUID such as 0f215618-6cea-4368-b4cf-31d5710fb9eb)`, { field: 'referenceId' });
     }
     const client = await this.deps.clients.clientFor(profile);

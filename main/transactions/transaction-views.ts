@@ -16,6 +16,11 @@ const DISPLAY: Record<TransactionState, TransactionView['status']> = {
   UNKNOWN: 'UNKNOWN',
 };
 
+/** The four statuses an agent knows, for a stored state. */
+export function displayStatus(state: TransactionState): TransactionView['status'] {
+  return DISPLAY[state];
+}
+
 export function toView(record: TransactionRecord): TransactionView {
   const status = DISPLAY[record.state];
   return {

@@ -1,7 +1,7 @@
 // Treasury: every product's balance for a profile, read on demand and on a
 // timer, every reading stored, a warning threshold per product. The payouts
 // preview reads the disbursement balance through here, so it is stored too.
-import { productSchema, type ChannelResult, type Profile } from '../../preload/contract';
+import { decimalAmount, productSchema, type ChannelResult, type Profile } from '../../preload/contract';
 import { AppError } from '../ipc/app-error';
 import type { Logger } from '../logging/logger';
 import { formatAmount, parseAmount } from '../money/amount';
@@ -11,13 +11,11 @@ import type { ProfileClients } from '../profiles/profile-clients';
 import type { ProfileService } from '../profiles/profile-service';
 import type { BalanceReading, BalanceRepository } from '../store/balance-repository';
 import type { SettingsRepository } from '../store/settings-repository';
-import { z } from 'zod';
 
 type Product = BalanceReading['product'];
 export type Balances = ChannelResult<'getBalances'>;
 
 const MAX_POINTS = 500;
-const thresholdSchema = z.string().regex(/^\d{1,15}(\.\d{1,6})?$/);
 
 export interface BalanceServiceDeps {
   repo: BalanceRepository;
@@ -115,13 +113,13 @@ export class BalanceService {
     const profile = this.deps.profiles.active();
     const since = new Date(this.now().getTime() - days * 86_400_000).toISOString();
     const currency = profile.currency;
-    const same = this.deps.repo.history(profile.id, product, since).filter((r) => r.currency === currency);
+    const same = this.deps.repo.history(profile.id, product, currency, since);
     // A reading every 5 minutes is 105,000 a year: the chart gets at most MAX_POINTS, the lowest and highest of
     // each slice (a dip under the warning threshold stays visible) and always the newest.
     const slice = Math.ceil(same.length / ((MAX_POINTS - 1) / 2));
     const kept: BalanceReading[] = [];
-    for (let start = 0; start < same.length; start += Math.max(1, slice)) {
-      const part = same.slice(start, start + Math.max(1, slice));
+    for (let start = 0; start < same.length; start += slice) {
+      const part = same.slice(start, start + slice);
       const lowest = part.reduce((a, b) => (b.minor < a.minor ? b : a));
       const highest = part.reduce((a, b) => (b.minor > a.minor ? b : a));
       kept.push(...part.filter((r) => r === lowest || r === highest));
@@ -155,7 +153,7 @@ export class BalanceService {
   }
 
   private threshold(profileId: string, product: Product): string | null {
-    return this.deps.settings.get(thresholdKey(profileId, product), thresholdSchema.nullable(), null);
+    return this.deps.settings.get(thresholdKey(profileId, product), decimalAmount.nullable(), null);
   }
 }
 

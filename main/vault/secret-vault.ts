@@ -69,6 +69,11 @@ export class SecretVault {
     };
   }
 
+  /** The API user alone (one keychain read): where a payment went is told by it. */
+  async apiUser(profileId: string): Promise<string> {
+    return (await this.store.get(secretAccount(profileId, { kind: 'api-user' }))) ?? '';
+  }
+
   /** What the MoMo client needs; the primary subscription key of a product, else its secondary. */
   async credentials(profileId: string): Promise<MomoCredentials> {
     const read = (ref: SecretRef) => this.store.get(secretAccount(profileId, ref));
