@@ -85,14 +85,14 @@ export class TransactionRepository {
    * may leave (durably). `guard` runs first inside the same write transaction,
    * so a check it makes (a refund's amount left) holds against every writer.
    */
-  insert(record: Omit<TransactionRecord, 'checks' | 'nextCheckAt' | 'updatedAt' | 'acceptedAt'>, event: { kind: string; details: unknown }, guard?: () => void): void {
+  insert(record: Omit<TransactionRecord, 'checks' | 'nextCheckAt' | 'updatedAt' | 'acceptedAt'> & { nextCheckAt?: string }, event: { kind: string; details: unknown }, guard?: () => void): void {
     durably(this.db, () => {
       guard?.();
       this.prepared
         .get(
           `INSERT INTO transactions (reference_id, profile_id, kind, product, origin, batch_id, row_index, external_id, party_type, party_id, amount_minor, currency,
-             state, momo_status, reason, financial_transaction_id, body, related_reference_id, connection, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             state, momo_status, reason, financial_transaction_id, body, related_reference_id, connection, next_check_at, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           record.referenceId,
@@ -114,6 +114,7 @@ export class TransactionRepository {
           JSON.stringify(record.body),
           record.relatedReferenceId,
           record.connection,
+          record.nextCheckAt ?? null,
           record.createdAt,
           record.createdAt,
         );

@@ -330,6 +330,7 @@ export class TransactionService {
     const currency = typeof body.currency === 'string' ? body.currency : profile.currency;
     const amount = typeof body.amount === 'string' ? parseAmount(body.amount, currency) : null;
     const partyType = party?.partyIdType?.toUpperCase();
+    const state = stateFromMomo(status.status);
     this.deps.repo.insert(
       {
         referenceId: status.referenceId,
@@ -344,7 +345,7 @@ export class TransactionService {
         partyId: typeof party?.partyId === 'string' ? party.partyId.toLowerCase() : null,
         amountMinor: amount?.ok ? amount.minor : null,
         currency,
-        state: stateFromMomo(status.status),
+        state,
         momoStatus: status.status,
         reason: status.reason?.code ?? null,
         financialTransactionId: status.financialTransactionId,
@@ -352,12 +353,12 @@ export class TransactionService {
         body,
         relatedReferenceId: null,
         connection,
+        // Still open at MoMo: followed like one of ours (read, never sent).
+        ...(state === 'accepted' ? { nextCheckAt: this.later(this.deps.firstCheckMs ?? 2000) } : {}),
         createdAt: this.at(),
       },
       { kind: 'found-at-momo', details: { kind, status: status.status } },
     );
-    const record = this.must(status.referenceId);
-    if (record.state === 'accepted') this.deps.repo.update(record.referenceId, { state: 'accepted', nextCheckAt: this.later(this.deps.firstCheckMs ?? 2000) }, { kind: 'tracking', details: {} }, this.at());
     return this.must(status.referenceId);
   }
 

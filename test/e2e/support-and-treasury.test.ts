@@ -60,6 +60,27 @@ describe('support and treasury', () => {
     expect(opened.problems).toEqual([]);
   });
 
+  it('a payment MoMo gave no clear answer about reads "do not pay again", with the reason in words', async () => {
+    const url = services.localSandbox.running()?.url ?? '';
+    const faults = (rules: unknown[]) => fetch(`${url}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rules) });
+    await faults([{ method: 'POST', path: '/disbursement/v1_0/transfer', rate: 1, action: 'error', status: 500 }]);
+    const unclear = await services.transactions.create({ kind: 'disbursement.transfer', party: '256772000081', partyType: 'MSISDN', amount: '12', externalId: 'refund-7788', payerMessage: '', payeeNote: '' });
+    await faults([]);
+    expect(unclear.state).toBe('unresolved');
+    await page.getByRole('button', { name: 'Back to results' }).click();
+    await page.getByRole('textbox', { name: 'Phone, email, reference or external id' }).fill('refund-7788');
+    await page.getByRole('form', { name: 'Search transactions' }).getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('table', { name: 'Transactions' }).getByRole('button', { name: unclear.referenceId }).click();
+    const transaction = page.getByRole('region', { name: `Transaction ${unclear.referenceId}` });
+    await transaction.getByText(/do not pay again/i).first().waitFor();
+    expect(await transaction.textContent()).toContain('Do not make this payment again');
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'transaction-unknown.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // Nothing reached MoMo: the console will look it up before it ever sends it again.
+    expect(services.localSandbox.running()?.ledger().some((t) => t.referenceId === unclear.referenceId)).toBe(false);
+  });
+
   it('treasury sees every product balance and the chart of stored readings', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Balances' }).click();
     const chart = page.getByRole('figure', { name: 'Balance over time' });

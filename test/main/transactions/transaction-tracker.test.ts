@@ -230,4 +230,20 @@ describe('single transactions: recovery and tracking', () => {
     expect(repo.get(broken)).toMatchObject({ state: 'unresolved', checks: 1 });
     expect(repo.timeline(broken).map((e) => e.kind)).toContain('recover-failed');
   });
+
+  it('a transaction found at MoMo still pending is followed to final by reading only, never sent', async () => {
+    // Final after 2 s: the lookup (a GET per kind until found) finds it still pending.
+    const { repo, service, ledger } = await setUp(2000);
+    const client = await services.clients.clientFor(services.profiles.get('local-sandbox'));
+    const elsewhere = randomUUID();
+    expect((await client.disbursement.transfer(elsewhere, { amount: '9', currency: 'EUR', externalId: 'script-9', payee: { partyIdType: 'MSISDN', partyId: '256772000068' } })).outcome).toBe('accepted');
+    const found = await service.get(elsewhere);
+    expect(found).toMatchObject({ origin: 'lookup', state: 'accepted', nextCheckAt: expect.any(String) });
+    await trackUntilFinal(service, repo, [elsewhere]);
+    expect(repo.get(elsewhere)?.state).toBe('SUCCESSFUL');
+    const url = services.localSandbox.running()?.url ?? '';
+    const stats = ((await (await fetch(`${url}/_sandbox/stats`)).json()) as { requests: Record<string, number> }).requests;
+    expect(stats['POST /disbursement/v1_0/transfer']).toBe(1);
+    expect(ledger()).toHaveLength(1);
+  });
 });
