@@ -19,6 +19,7 @@ import type { TransactionStatus } from '../momo/momo-schemas';
 import type { BatchRepository, StoredRow } from '../store/batch-repository';
 import type { AttemptRecord, RunJournal } from '../store/run-journal';
 import type { PayoutBatches } from './batch-service';
+import { DEFAULT_STATUS_SCHEDULE, nextCheckInMs, noFinalStatusReason, pastWindow } from '../tracking/status-schedule';
 
 export const OPERATIONS = { transfer: 'disbursement.transfer', 'deposit-v1': 'disbursement.deposit.v1', 'deposit-v2': 'disbursement.deposit.v2' } as const satisfies Record<string, CreateKind>;
 export type Operation = keyof typeof OPERATIONS;
@@ -43,9 +44,7 @@ export const DEFAULT_RUNNER_SETTINGS: RunnerSettings = {
   concurrency: 8,
   ratePerSecond: 20,
   pauseAfterUnclear: 10,
-  firstCheckMs: 2_000,
-  maxCheckMs: 60_000,
-  unknownAfterMs: 24 * 3600 * 1000,
+  ...DEFAULT_STATUS_SCHEDULE,
   noWait: false,
 };
 
@@ -382,14 +381,13 @@ export class BatchRunner {
       this.adopt(attempt, status, settings, 'status-final');
       return;
     }
-    if (this.deps.now().getTime() - Date.parse(attempt.acceptedAt ?? attempt.createdAt) >= settings.unknownAfterMs) {
-      const reason = `no final status within ${Math.round(settings.unknownAfterMs / 60000)} min${problem ? ` (last: ${problem})` : ''}`;
+    if (pastWindow(settings, attempt.acceptedAt ?? attempt.createdAt, this.deps.now())) {
+      const reason = noFinalStatusReason(settings, problem);
       this.deps.journal.update(attempt, { state: 'UNKNOWN', reason }, { kind: 'unknown', details: { reason } }, at);
       return;
     }
     const checks = attempt.checks + 1;
-    const wait = Math.min(settings.maxCheckMs, settings.firstCheckMs * 2 ** checks);
-    this.deps.journal.update(attempt, { state: 'accepted', checks, nextCheckAt: this.later(wait) }, { kind: 'status-seen', details: { status: status?.status ?? null, problem } }, at);
+    this.deps.journal.update(attempt, { state: 'accepted', checks, nextCheckAt: this.later(nextCheckInMs(settings, checks)) }, { kind: 'status-seen', details: { status: status?.status ?? null, problem } }, at);
   }
 
   /** At most twice a second: counting a large batch is not free. The final summary is always sent. */

@@ -19,6 +19,7 @@ import { OPEN_STATES, type TransactionRecord, type TransactionRepository } from 
 import { checkedBody, checkedMessage, prepareOperation, type OperationInput } from './operation-input';
 import { toFilter } from './search-query';
 import { toDetail, toView } from './transaction-views';
+import type { StatusSchedule } from '../tracking/status-schedule';
 import { stateFromMomo, TransactionTracker } from './transaction-tracker';
 
 export interface TransactionServiceDeps {
@@ -31,9 +32,8 @@ export interface TransactionServiceDeps {
   onStatus?: (record: TransactionRecord) => void;
   /** A payout row is checked through its batch, so the batch's journal and counts move with it. */
   checkBatchRow?: (batchId: string, rowIndex: number) => Promise<unknown>;
-  firstCheckMs?: number;
-  maxCheckMs?: number;
-  unknownAfterMs?: number;
+  /** When statuses are read, and when they turn UNKNOWN (status-schedule.ts); the payout runner's unless given. */
+  schedule?: Partial<StatusSchedule>;
 }
 
 /** Where an unknown reference id may be, in the order it is looked for (v1 and v2 of one operation share a status). */
@@ -354,7 +354,7 @@ export class TransactionService {
         relatedReferenceId: null,
         connection,
         // Still open at MoMo: followed like one of ours (read, never sent).
-        ...(state === 'accepted' ? { nextCheckAt: this.later(this.deps.firstCheckMs ?? 2000) } : {}),
+        ...(state === 'accepted' ? { nextCheckAt: this.tracker.firstCheckAt() } : {}),
         createdAt: this.at(),
       },
       { kind: 'found-at-momo', details: { kind, status: status.status } },
@@ -377,10 +377,6 @@ export class TransactionService {
 
   private at(): string {
     return this.now().toISOString();
-  }
-
-  private later(ms: number): string {
-    return new Date(this.now().getTime() + ms).toISOString();
   }
 }
 

@@ -15,6 +15,7 @@ import type { TransactionStatus } from '../momo/momo-schemas';
 import { connectionFingerprint } from '../profiles/connection-fingerprint';
 import type { ProfileClients } from '../profiles/profile-clients';
 import type { ProfileService } from '../profiles/profile-service';
+import { DEFAULT_STATUS_SCHEDULE, nextCheckInMs, noFinalStatusReason, pastWindow, type StatusSchedule } from '../tracking/status-schedule';
 import type { TransactionRecord, TransactionRepository, TransactionState } from '../store/transaction-repository';
 
 export interface TransactionTrackerDeps {
@@ -25,10 +26,8 @@ export interface TransactionTrackerDeps {
   now: () => Date;
   /** A transaction moved; the app pushes it to the window. */
   onStatus?: (record: TransactionRecord) => void;
-  firstCheckMs?: number;
-  maxCheckMs?: number;
-  /** How long an accepted payment may stay without a final status, and an unclear one be resent, before it is UNKNOWN. */
-  unknownAfterMs?: number;
+  /** The payout runner's schedule unless given; its window also bounds how long an unclear payment may be resent. */
+  schedule?: Partial<StatusSchedule>;
 }
 
 type Change = Parameters<TransactionRepository['update']>[1];
@@ -46,7 +45,11 @@ export class TransactionTracker {
   private tracking = false;
   private readonly inFlight = new Map<string, Promise<void>>();
 
-  constructor(private readonly deps: TransactionTrackerDeps) {}
+  private readonly schedule: StatusSchedule;
+
+  constructor(private readonly deps: TransactionTrackerDeps) {
+    this.schedule = { ...DEFAULT_STATUS_SCHEDULE, ...deps.schedule };
+  }
 
   /** Where a transaction made through `profile` goes (see connection-fingerprint.ts). */
   connectionFor(profile: Profile): Promise<string> {
@@ -67,6 +70,11 @@ export class TransactionTracker {
     return { profile, problem: null };
   }
 
+  /** When the first status read of a transaction MoMo has just accepted falls due. */
+  firstCheckAt(): string {
+    return this.later(this.schedule.firstCheckMs);
+  }
+
   /** Sends a stored transaction under its reference id and records what came of it. */
   async send(client: MomoClient, kind: CreateKind, referenceId: string, body: Record<string, unknown>, unclearSoFar = 0): Promise<void> {
     const unclear = (reason: string, details: unknown) =>
@@ -82,7 +90,7 @@ export class TransactionTracker {
     }
     switch (outcome.outcome) {
       case 'accepted':
-        this.move(referenceId, { state: 'accepted', reason: null, checks: 0, nextCheckAt: this.later(this.deps.firstCheckMs ?? 2000) }, 'accepted', { attempts: outcome.attempts });
+        this.move(referenceId, { state: 'accepted', reason: null, checks: 0, nextCheckAt: this.firstCheckAt() }, 'accepted', { attempts: outcome.attempts });
         return;
       case 'already-exists':
         this.apply(referenceId, outcome.status, 'adopted');
@@ -120,7 +128,7 @@ export class TransactionTracker {
         // MoMo's answer replaces whatever the console noted on the way (a 500 before the success).
         reason: status.reason?.code ?? null,
         financialTransactionId: status.financialTransactionId,
-        ...(state === 'accepted' ? { nextCheckAt: this.later(this.deps.firstCheckMs ?? 2000) } : {}),
+        ...(state === 'accepted' ? { nextCheckAt: this.firstCheckAt() } : {}),
       },
       kind,
       { status: status.status, reason: status.reason, financialTransactionId: status.financialTransactionId },
@@ -185,13 +193,13 @@ export class TransactionTracker {
       return;
     }
     const client = await this.deps.clients.clientFor(reach.profile);
-    const pastWindow = this.deps.now().getTime() - Date.parse(record.createdAt) >= this.unknownAfterMs();
+    const outOfTime = pastWindow(this.schedule, record.createdAt, this.deps.now());
     let status: TransactionStatus | null;
     try {
       status = await client.status(record.kind as CreateKind, referenceId);
     } catch (error) {
       if (!(error instanceof MomoError)) throw error;
-      if (pastWindow) {
+      if (outOfTime) {
         this.move(referenceId, { state: 'UNKNOWN', reason: `NOT_RESENT: no clear answer from MoMo within ${this.windowWords()} (last: ${error.message})` }, 'timed-out', { message: error.message });
         return;
       }
@@ -203,7 +211,7 @@ export class TransactionTracker {
       this.apply(referenceId, status, 'reconciled-found');
       return;
     }
-    if (pastWindow) {
+    if (outOfTime) {
       // A payment that reaches MoMo days after the agent was told it did not would be its own kind of double payment.
       this.move(referenceId, { state: 'UNKNOWN', reason: `NOT_RESENT: MoMo never received it, and it was not sent again after ${this.windowWords()}` }, 'timed-out', {});
       return;
@@ -233,8 +241,8 @@ export class TransactionTracker {
       this.apply(referenceId, status, 'status-final');
       return;
     }
-    if (this.deps.now().getTime() - Date.parse(record.acceptedAt ?? record.createdAt) >= this.unknownAfterMs()) {
-      const reason = `no final status within ${Math.round(this.unknownAfterMs() / 60000)} min${problem ? ` (last: ${problem})` : ''}`;
+    if (pastWindow(this.schedule, record.acceptedAt ?? record.createdAt, this.deps.now())) {
+      const reason = noFinalStatusReason(this.schedule, problem);
       this.move(referenceId, { state: 'UNKNOWN', reason }, 'no-final-status', { reason });
       return;
     }
@@ -267,12 +275,8 @@ export class TransactionTracker {
     }
   }
 
-  private unknownAfterMs(): number {
-    return this.deps.unknownAfterMs ?? 24 * 3600_000;
-  }
-
   private windowWords(): string {
-    const minutes = Math.round(this.unknownAfterMs() / 60000);
+    const minutes = Math.round(this.schedule.unknownAfterMs / 60000);
     return minutes % 60 === 0 && minutes >= 60 ? `${minutes / 60} h` : `${minutes} min`;
   }
 
@@ -280,8 +284,7 @@ export class TransactionTracker {
     return new Date(this.deps.now().getTime() + ms).toISOString();
   }
 
-  /** 2 s doubling to 60 s (by default) after the n-th look. */
   private backoff(n: number): number {
-    return Math.min(this.deps.maxCheckMs ?? 60_000, (this.deps.firstCheckMs ?? 2000) * 2 ** n);
+    return nextCheckInMs(this.schedule, n);
   }
 }

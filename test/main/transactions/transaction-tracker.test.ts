@@ -12,11 +12,11 @@ import { startTestServices, type TestServices } from '../../support/test-service
 let services: TestServices;
 afterEach(() => services?.close());
 
-async function setUp(completeAfterMs: number, options: { unknownAfterMs?: number } = {}, callbackPort?: number) {
+async function setUp(completeAfterMs: number, window: { unknownAfterMs?: number } = {}, callbackPort?: number) {
   services = await startTestServices({ localSandbox: { completeAfterMs }, ...(callbackPort !== undefined ? { callbackPort } : {}) });
   const repo = new TransactionRepository(services.db);
   const moved: TransactionRecord[] = [];
-  const service = new TransactionService({ repo, profiles: services.profiles, clients: services.clients, logger: services.logger, firstCheckMs: 20, maxCheckMs: 80, onStatus: (r) => moved.push(r), ...options });
+  const service = new TransactionService({ repo, profiles: services.profiles, clients: services.clients, logger: services.logger, schedule: { firstCheckMs: 20, maxCheckMs: 80, ...window }, onStatus: (r) => moved.push(r) });
   const ledger = () => services.localSandbox.running()?.ledger() ?? [];
   return { repo, service, moved, ledger };
 }
@@ -142,7 +142,7 @@ describe('single transactions: recovery and tracking', () => {
 
   it("MoMo's callback for a payment made one at a time makes the console read it at once", async () => {
     const { repo } = await setUp(200, {}, 0);
-    const slow = new TransactionService({ repo, profiles: services.profiles, clients: services.clients, logger: services.logger, firstCheckMs: 60_000 });
+    const slow = new TransactionService({ repo, profiles: services.profiles, clients: services.clients, logger: services.logger, schedule: { firstCheckMs: 60_000 } });
     const created = await slow.create({ kind: 'collection.requesttopay', party: '256772000057', partyType: 'MSISDN', amount: '3', payerMessage: '', payeeNote: '' });
     expect(created.state).toBe('accepted');
     // Without the callback the first read would wait a minute.
@@ -156,7 +156,7 @@ describe('single transactions: recovery and tracking', () => {
     services = await startTestServices({ localSandbox: { completeAfterMs: 1500 } });
     const repo = new TransactionRepository(services.db);
     let offset = 0;
-    const service = new TransactionService({ repo, profiles: services.profiles, clients: services.clients, logger: services.logger, firstCheckMs: 20, maxCheckMs: 80, unknownAfterMs: 60 * 60_000, now: () => new Date(Date.now() + offset) });
+    const service = new TransactionService({ repo, profiles: services.profiles, clients: services.clients, logger: services.logger, schedule: { firstCheckMs: 20, maxCheckMs: 80, unknownAfterMs: 60 * 60_000 }, now: () => new Date(Date.now() + offset) });
     const id = randomUUID();
     reserved(repo, id, '256772000058', undefined, undefined, new Date(Date.now() - 50 * 60_000).toISOString());
     await service.tracker.recover();
