@@ -2,7 +2,6 @@
 // batch runner headless (DESIGN §8). With --json, `run` prints one JSON object
 // per line: first {"event":"batch-created"}, last {"event":"summary"}.
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { Profile } from '../../preload/contract';
 import { createAppServices, type AppServices } from '../app-services';
 import { resolveDataDir } from '../data-dir';
@@ -15,6 +14,7 @@ import { recoverRunningBatches, runnerFor } from '../payouts/run-recovery';
 import { BatchRepository } from '../store/batch-repository';
 import { RunJournal } from '../store/run-journal';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, type CliIo } from './cli-io';
+import { parseFlags } from './cli-args';
 
 export const RUN_USAGE = `momo-console payouts run FILE --profile NAME [--concurrency N] [--rate R] [--request-timeout MS]
                      [--status-rate N] [--operation transfer|deposit-v1|deposit-v2] [--yes] [--confirm-name NAME]
@@ -53,13 +53,7 @@ export async function runBatchCommand(command: string, args: string[], io: CliIo
   const json = args.includes('--json');
   let services: AppServices | null = null;
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
-    } catch (error) {
-      throw new AppError('USAGE', (error as Error).message);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseFlags(args, options);
     const number = (flag: keyof typeof values, fallback: number) => {
       const text = values[flag];
       if (text === undefined) return fallback;

@@ -1,7 +1,6 @@
 // `momo-console tx get | tx search` and `momo-console balance`: the support
 // agent's lookup and treasury's balances, headless (DESIGN §8). Exit 0 found /
 // read; 1 not found, or a product's balance could not be read; 2 bad arguments.
-import { parseArgs } from 'node:util';
 import { displayStatusSchema, productSchema, transactionSearchSchema, type TransactionDetail, type TransactionView } from '../../preload/contract';
 import { createAppServices, type AppServices } from '../app-services';
 import { resolveDataDir } from '../data-dir';
@@ -9,6 +8,7 @@ import { AppError } from '../ipc/app-error';
 import { createLogger } from '../logging/logger';
 import { displayAmount } from '../money/amount';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, type CliIo } from './cli-io';
+import { parseFlags } from './cli-args';
 
 export const TX_USAGE = `momo-console tx get REFERENCE_ID [--product P] [--profile NAME] [--json]
   momo-console tx search [TEXT] [--status S] [--kind K] [--from DATE] [--to DATE] [--min-amount A] [--max-amount A]
@@ -37,13 +37,7 @@ export async function runSupportCommand(command: 'tx' | 'balance', args: string[
   const json = args.includes('--json');
   let services: AppServices | null = null;
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
-    } catch (error) {
-      throw new AppError('USAGE', (error as Error).message);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseFlags(args, options);
     services = await createAppServices({ dataDir: resolveDataDir(io.env), logger: createLogger(undefined, io.env.MOMO_LOG_LEVEL ?? 'silent'), env: io.env });
     const profile = values.profile ? services.profiles.find(values.profile) : services.profiles.active();
     const print = (value: unknown, words: string) => io.stdout(json ? `${JSON.stringify(value)}\n` : `${words}\n`);

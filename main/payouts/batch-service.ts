@@ -11,6 +11,7 @@ import { ACKNOWLEDGE_CODES, addBatchWarnings, paymentKey, totalsOf, type FileWar
 import { mapColumns } from './column-mapping';
 import { templateCsv, writeCsv } from './csv-export';
 import { DEFAULT_IMPORT_SETTINGS, importPayoutFile, limitMinor, type ImportSettings, type RowIssue } from './payout-import';
+import { confirmProduction } from '../profiles/production-confirmation';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
@@ -161,7 +162,7 @@ export class PayoutBatches {
     if (!typed.ok || typed.minor !== parseMinor(total.amount, total.currency)) {
       throw new AppError('TOTAL_MISMATCH', `Type the batch total exactly (${displayAmount(total.amount, total.currency)} ${total.currency}) to approve it.`);
     }
-    if (profile.kind === 'production' && input.confirmName?.trim() !== profile.name) throw new AppError('CONFIRMATION_REQUIRED', `This batch pays real money from "${profile.name}". Type the profile name to approve it.`);
+    confirmProduction(profile, input.confirmName, `This batch pays real money from "${profile.name}". Type the profile name to approve it.`);
     if (profile.limits.maxBatchTotal && parseMinor(total.amount, total.currency) > limitMinor(profile.limits.maxBatchTotal, total.currency)) {
       throw new AppError('BATCH_OVER_LIMIT', `The total is above this profile's batch limit of ${displayAmount(profile.limits.maxBatchTotal, total.currency)} ${total.currency}.`);
     }

@@ -8,6 +8,7 @@ import { parseConnection } from '../momo/momo-connection';
 import { MomoConfigError } from '../momo/momo-errors';
 import { LOCAL_SANDBOX_ID } from './local-sandbox-profile';
 import type { LoadProblem, ProfileFile, ProfileStore } from './profile-store';
+import { confirmProduction } from './production-confirmation';
 
 export type ProfileSettings = z.output<typeof profileSettingsSchema>;
 
@@ -86,9 +87,7 @@ export class ProfileService {
   async activate(id: string, confirmName?: string): Promise<Profile> {
     return this.mutate((state) => {
       const profile = this.get(id);
-      if (profile.kind === 'production' && confirmName?.trim() !== profile.name) {
-        throw new AppError('CONFIRMATION_REQUIRED', `"${profile.name}" moves real money. Type its name exactly to switch to it.`);
-      }
+      confirmProduction(profile, confirmName, `"${profile.name}" moves real money. Type its name exactly to switch to it.`);
       return { next: { ...state, activeProfileId: id }, result: profile };
     });
   }

@@ -18,9 +18,10 @@ import type { ProfileService } from '../profiles/profile-service';
 import { OPEN_STATES, type TransactionRecord, type TransactionRepository } from '../store/transaction-repository';
 import { checkedBody, checkedMessage, prepareOperation, type OperationInput } from './operation-input';
 import { toFilter } from './search-query';
-import { toDetail, toView } from './transaction-views';
+import { NOTIFIED_KIND, REFUNDABLE_KINDS, toDetail, toView } from './transaction-views';
 import type { StatusSchedule } from '../tracking/status-schedule';
 import { stateFromMomo, TransactionTracker } from './transaction-tracker';
+import { confirmProduction } from '../profiles/production-confirmation';
 
 export interface TransactionServiceDeps {
   repo: TransactionRepository;
@@ -50,7 +51,6 @@ const LOOKUP_ORDER: readonly CreateKind[] = [
   'remittance.cashtransfer',
 ];
 
-const REFUNDABLE = new Set(['collection.requesttopay', 'collection.payment']);
 
 export class TransactionService {
   /** Sends, settles and follows each transaction; the app starts its loop. */
@@ -65,7 +65,7 @@ export class TransactionService {
   /** One payment or collection: checked, stored under a new reference id, then sent. */
   async create(input: OperationInput): Promise<TransactionRecord> {
     const profile = this.deps.profiles.active();
-    confirmProduction(profile, input.confirmName);
+    confirmProduction(profile, input.confirmName, moneyMoves(profile), { field: 'confirmName' });
     const prepared = prepareOperation(input, profile);
     const client = await this.deps.clients.clientFor(profile);
     const referenceId = randomUUID();
@@ -101,11 +101,11 @@ export class TransactionService {
   /** A refund of a successful collection, through the disbursement API, approved by the amount typed again. */
   async refund(args: ChannelArgs<'refundTransaction'>): Promise<TransactionRecord> {
     const original = this.must(args.referenceId);
-    if (!REFUNDABLE.has(original.kind)) throw new AppError('NOT_ALLOWED', 'Only a collection (a request to pay or a bill payment) can be refunded.');
+    if (!REFUNDABLE_KINDS.has(original.kind)) throw new AppError('NOT_ALLOWED', 'Only a collection (a request to pay or a bill payment) can be refunded.');
     if (original.state !== 'SUCCESSFUL') throw new AppError('NOT_ALLOWED', 'Only a successful collection can be refunded; this one is not (yet) successful.');
     const profile = this.deps.profiles.get(original.profileId);
     await this.reachable(original);
-    confirmProduction(profile, args.confirmName);
+    confirmProduction(profile, args.confirmName, moneyMoves(profile), { field: 'confirmName' });
     const currency = original.currency ?? profile.currency;
     const amount = parseAmount(args.amount, currency);
     if (!amount.ok) throw new AppError('INVALID_INPUT', `amount: "${args.amount}" is not an amount in ${currency}`, { field: 'amount' });
@@ -275,7 +275,7 @@ export class TransactionService {
   /** Tells the payer of a successful request to pay something (at most 160 characters). */
   async notify(referenceId: string, message: string): Promise<TransactionRecord> {
     const record = this.must(referenceId);
-    if (record.kind !== 'collection.requesttopay') throw new AppError('NOT_ALLOWED', 'A delivery notification can only follow a request to pay.');
+    if (record.kind !== NOTIFIED_KIND) throw new AppError('NOT_ALLOWED', 'A delivery notification can only follow a request to pay.');
     if (record.state !== 'SUCCESSFUL') throw new AppError('NOT_ALLOWED', 'A delivery notification can only be sent once the payment is successful.');
     const client = await this.deps.clients.clientFor(await this.reachable(record));
     try {
@@ -380,11 +380,7 @@ export class TransactionService {
   }
 }
 
-function confirmProduction(profile: Profile, confirmName: string | undefined): void {
-  if (profile.kind === 'production' && confirmName?.trim() !== profile.name) {
-    throw new AppError('CONFIRMATION_REQUIRED', `confirmName: this moves real money on ${profile.name}; type the profile's name to confirm.`, { field: 'confirmName' });
-  }
-}
+const moneyMoves = (profile: Profile) => `confirmName: this moves real money on ${profile.name}; type the profile's name to confirm.`;
 
 /** MTN's refusals of a delivery notification, in words an agent can act on. */
 function explainNotificationRefusal(error: MomoError): string {

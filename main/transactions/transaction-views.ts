@@ -6,6 +6,10 @@ import { formatAmount } from '../money/amount';
 import type { TimelineEvent, TransactionRecord, TransactionState } from '../store/transaction-repository';
 import { reasonText } from './reason-text';
 
+/** Collections that can be refunded once successful, and the one kind a delivery notification may follow. */
+export const REFUNDABLE_KINDS: ReadonlySet<string> = new Set(['collection.requesttopay', 'collection.payment']);
+export const NOTIFIED_KIND = 'collection.requesttopay';
+
 const DISPLAY: Record<TransactionState, TransactionView['status']> = {
   reserved: 'PENDING',
   // No clear answer yet: not "pending", so nobody makes the payment again while the console is still finding out.
@@ -60,8 +64,8 @@ export function toDetail(record: TransactionRecord, timeline: TimelineEvent[], r
     actions: {
       refresh: true,
       checkParty: record.partyType !== null && record.partyId !== null,
-      deliveryNotification: record.kind === 'collection.requesttopay' && record.state === 'SUCCESSFUL',
-      refund: (record.kind === 'collection.requesttopay' || record.kind === 'collection.payment') && record.state === 'SUCCESSFUL',
+      deliveryNotification: record.kind === NOTIFIED_KIND && record.state === 'SUCCESSFUL',
+      refund: REFUNDABLE_KINDS.has(record.kind) && record.state === 'SUCCESSFUL',
       cancel: (record.kind === 'collection.invoice' && open) || (record.kind === 'collection.preapproval' && record.state !== 'FAILED' && record.momoStatus !== 'CANCELLED'),
     },
     related: related.map((r) => ({ referenceId: r.referenceId, kind: r.kind, status: DISPLAY[r.state], relation: r.kind.startsWith('disbursement.refund') ? 'refund' : 'related' })),

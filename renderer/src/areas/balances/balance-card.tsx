@@ -7,6 +7,7 @@ import type { ChannelResult } from '../../../../preload/contract';
 import { callApi } from '../../api/momo-client';
 import { useStores } from '../../stores/app-stores';
 import './balances.css';
+import { isDecimal } from '../../money/decimal';
 
 export type Balances = ChannelResult<'getBalances'>;
 export type BalanceReading = Balances['readings'][number];
@@ -27,14 +28,13 @@ export function formatWhen(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-const DECIMAL = /^\d{1,15}(\.\d{1,6})?$/;
 const GROUPED = /^\d{1,3}(,\d{3})+(\.\d{1,6})?$/;
 
 /** The amount as the contract wants it ("1000.00"), or null when it is not a decimal of zero or more. Grouping commas ("1,000.00") are accepted; "0" is a threshold too. */
 export function parseThreshold(input: string): string | null {
   const typed = input.trim();
   const plain = GROUPED.test(typed) ? typed.replace(/,/g, '') : typed;
-  return DECIMAL.test(plain) ? plain : null;
+  return isDecimal(plain) ? plain : null;
 }
 
 export function BalanceCard({ reading, onChanged }: { reading: BalanceReading; onChanged: (balances: Balances) => void }) {

@@ -5,7 +5,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { ChannelArgs, SingleOperation, TransactionDetail } from '../../../../preload/contract';
 import { callApi } from '../../api/momo-client';
 import { useSession, useStores } from '../../stores/app-stores';
-import { isPositiveDecimal } from './decimal';
+import { isPositiveDecimal } from '../../money/decimal';
 import { MESSAGE_LIMIT } from './delivery-notification-form';
 import { OPERATION_WORDS, OPERATIONS, PARTY_TYPE_WORDS, type PartyType } from './words';
 

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { TransactionDetail } from '../../../../preload/contract';
 import { callApi } from '../../api/momo-client';
 import { useSession, useStores } from '../../stores/app-stores';
-import { compareDecimals, isPositiveDecimal, sameAmount } from './decimal';
+import { compareDecimals, isPositiveDecimal, sameAmount } from '../../money/decimal';
 import { MESSAGE_LIMIT } from './delivery-notification-form';
 
 export function RefundForm({ detail, onRefunded, onClose }: { detail: TransactionDetail; onRefunded: (refund: TransactionDetail) => void; onClose: () => void }) {

@@ -3,7 +3,7 @@
 // agent narrows with. Amounts and dates are checked before anything is sent.
 import { useId } from 'react';
 import type { TransactionSearch } from '../../../../preload/contract';
-import { compareDecimals, isDecimal } from './decimal';
+import { compareDecimals, isDecimal } from '../../money/decimal';
 import { SEARCHABLE_KINDS, STATUSES, statusInWords, type DisplayStatus } from './words';
 
 export interface SearchFilters {
